@@ -1,0 +1,113 @@
+package io.cleanwire.fetcher.rest;
+
+import io.cleanwire.fetcher.opml.OpmlException;
+import io.cleanwire.fetcher.poll.FeedPoller;
+import io.cleanwire.fetcher.subscription.Subscriptions;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Admin API of the fetcher: subscriptions, their health, polling on demand, OPML in and out. */
+@Path("/api/v1/feeds")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedResource {
+
+  private static final String OPML = "text/x-opml";
+
+  private final Subscriptions subscriptions;
+  private final FeedPoller poller;
+
+  public FeedResource(Subscriptions subscriptions, FeedPoller poller) {
+    this.subscriptions = subscriptions;
+    this.poller = poller;
+  }
+
+  @GET
+  public List<FeedResponse> list() {
+    return subscriptions.list().stream().map(FeedResponse::of).toList();
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") long id) {
+    return subscriptions
+        .get(id)
+        .map(s -> Response.ok(FeedResponse.of(s)).build())
+        .orElseGet(() -> notFound(id));
+  }
+
+  /** 201 with Location for a new feed; 200 with the existing one when the URL is known. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response subscribe(SubscribeRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    if (request == null) {
+      return Problem.response(Response.Status.BAD_REQUEST, "body {\"url\": …} is required");
+    }
+    Subscriptions.Subscribed result;
+    try {
+      result = subscriptions.subscribe(request.url(), request.title());
+    } catch (IllegalArgumentException e) {
+      return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+    FeedResponse body = FeedResponse.of(result.subscription());
+    if (!result.created()) {
+      return Response.ok(body).build();
+    }
+    return Response.created(
+            uri.getBaseUriBuilder().path("api/v1/feeds/{id}").build(result.subscription().id()))
+        .entity(body)
+        .build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") long id) {
+    return subscriptions.delete(id) ? Response.noContent().build() : notFound(id);
+  }
+
+  /** Polls the feed now and answers when the poll is over (Kafka acks included). */
+  @POST
+  @Path("/{id}/poll")
+  public Response poll(@PathParam("id") long id) {
+    return poller
+        .poll(id)
+        .map(o -> Response.ok(PollResponse.of(o)).build())
+        .orElseGet(() -> notFound(id));
+  }
+
+  @POST
+  @Path("/import")
+  @Consumes({OPML, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN, "*/*"})
+  public Response importOpml(byte[] body) {
+    if (body == null || body.length == 0) {
+      return Problem.response(Response.Status.BAD_REQUEST, "an OPML document is required");
+    }
+    try {
+      return Response.ok(ImportResponse.of(subscriptions.importOpml(body))).build();
+    } catch (OpmlException e) {
+      return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("/export")
+  @Produces(OPML + ";charset=UTF-8")
+  public RestResponse<String> exportOpml() {
+    return RestResponse.ResponseBuilder.ok(subscriptions.exportOpml())
+        .header("Content-Disposition", "attachment; filename=\"cleanwire-feeds.opml\"")
+        .build();
+  }
+
+  private static Response notFound(long id) {
+    return Problem.response(Response.Status.NOT_FOUND, "no feed with id " + id);
+  }
+}
