@@ -17,6 +17,7 @@ import io.cleanwire.events.Enclosure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ public final class FeedParser {
       Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern PROLOG_ENCODING =
       Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+  private static final Pattern ROOT_ELEMENT = Pattern.compile("<[A-Za-z][^>]*>");
+  private static final Pattern XML_LANG =
+      Pattern.compile("\\sxml:lang\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final String NO_IDENTITY = "entry has neither guid nor link";
 
   /**
@@ -65,7 +69,9 @@ public final class FeedParser {
     String detectedCharset;
     try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
       detectedCharset = reader.getEncoding();
-      SyndFeedInput input = new SyndFeedInput(true, Locale.ROOT);
+      SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
+      // Keeps Rome's RSS/Atom objects so a missing <guid> is told apart from Rome's fallback.
+      input.setPreserveWireFeed(true);
       // Already Rome's default; set so that nobody turns it on by accident.
       input.setAllowDoctypes(false);
       feed = input.build(reader);
@@ -75,12 +81,13 @@ public final class FeedParser {
       // Rome signals an XML document of no known feed type this way.
       throw new FeedParseException(reason(e), e);
     }
+    String language = blankToNull(feed.getLanguage());
     List<ParsedEntry> entries = new ArrayList<>();
     List<SkippedEntry> skipped = new ArrayList<>();
     List<SyndEntry> syndEntries = feed.getEntries();
     for (int i = 0; i < syndEntries.size(); i++) {
       SyndEntry entry = syndEntries.get(i);
-      ParsedEntry parsed = entry(entry, feedUrl);
+      ParsedEntry parsed = entry(entry, entry.getWireEntry(), feedUrl, isRdf(feed.getFeedType()));
       if (parsed.guid() == null && parsed.link() == null) {
         skipped.add(new SkippedEntry(i, parsed.title(), NO_IDENTITY));
       } else {
@@ -91,17 +98,17 @@ public final class FeedParser {
         feed.getFeedType(),
         blankToNull(feed.getTitle()),
         absolute(blankToNull(feed.getLink()), feedUrl),
-        blankToNull(feed.getLanguage()),
+        language != null ? language : rootXmlLang(body, detectedCharset),
         declaredCharset,
         detectedCharset,
         entries,
         skipped);
   }
 
-  private static ParsedEntry entry(SyndEntry entry, String feedUrl) {
-    String guid = guid(entry);
+  private static ParsedEntry entry(SyndEntry entry, Object wire, String feedUrl, boolean rdf) {
+    String guid = guid(entry, wire, rdf);
     String link = absolute(blankToNull(entry.getLink()), feedUrl);
-    if (link == null && entry.getWireEntry() instanceof Entry atom) {
+    if (link == null && wire instanceof Entry atom) {
       link = absolute(alternateLink(atom), feedUrl);
     }
     return new ParsedEntry(
@@ -117,8 +124,7 @@ public final class FeedParser {
         enclosures(entry.getEnclosures(), feedUrl));
   }
 
-  private static String guid(SyndEntry entry) {
-    Object wire = entry.getWireEntry();
+  private static String guid(SyndEntry entry, Object wire, boolean rdf) {
     if (wire instanceof Item item) {
       Guid guid = item.getGuid();
       if (guid != null) {
@@ -126,12 +132,32 @@ public final class FeedParser {
       }
       // RSS 1.0 identifies items by rdf:about; RSS 2.0 items without <guid> have no id at all,
       // even though Rome copies their link into the URI.
-      return blankToNull(item.getUri());
+      return rdf ? blankToNull(item.getUri()) : null;
     }
     if (wire instanceof Entry atom) {
       return blankToNull(atom.getId());
     }
     return blankToNull(entry.getUri());
+  }
+
+  private static boolean isRdf(String feedType) {
+    return "rss_1.0".equals(feedType) || "rss_0.9".equals(feedType);
+  }
+
+  /** The root element's xml:lang, which Rome does not report for Atom feeds. */
+  static String rootXmlLang(byte[] body, String charset) {
+    String head;
+    try {
+      head = new String(body, 0, Math.min(body.length, 4096), Charset.forName(charset));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    Matcher root = ROOT_ELEMENT.matcher(head);
+    if (!root.find()) {
+      return null;
+    }
+    Matcher lang = XML_LANG.matcher(root.group());
+    return lang.find() ? blankToNull(lang.group(1)) : null;
   }
 
   private static String alternateLink(Entry atom) {

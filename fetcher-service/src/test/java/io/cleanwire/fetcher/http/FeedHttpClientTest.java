@@ -1,0 +1,214 @@
+package io.cleanwire.fetcher.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FeedHttpClientTest {
+
+  private static final byte[] FEED =
+      "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>"
+          .getBytes(StandardCharsets.UTF_8);
+
+  private HttpServer server;
+  private final Map<String, List<Map<String, List<String>>>> seen = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    seen.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+        .add(Map.copyOf(exchange.getRequestHeaders()));
+    try (exchange) {
+      switch (path) {
+        case "/plain" -> send(exchange, 200, null, FEED);
+        case "/gzip" -> send(exchange, 200, "gzip", gzip(FEED));
+        case "/deflate" -> send(exchange, 200, "deflate", deflate(FEED));
+        case "/gzip-bomb" -> send(exchange, 200, "gzip", gzip(new byte[5_000_000]));
+        case "/big" -> send(exchange, 200, null, new byte[200_000]);
+        case "/hop1" -> redirect(exchange, "/hop2");
+        case "/hop2" -> redirect(exchange, url("/plain"));
+        case "/loop" -> redirect(exchange, "/loop");
+        case "/to-file" -> redirect(exchange, "file:///etc/passwd");
+        case "/gone" -> send(exchange, 410, null, "gone".getBytes());
+        case "/drip" -> drip(exchange);
+        default -> send(exchange, 404, null, new byte[0]);
+      }
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  private FeedHttpClient client(TestFetcherConfig config) {
+    return new FeedHttpClient(config);
+  }
+
+  @Test
+  void sendsValidatorsBackVerbatimWithUserAgent() throws Exception {
+    client(TestFetcherConfig.defaults())
+        .fetch(url("/plain"), "W/\"abc-123\"", "Wed, 05 Jan 2022 22:41:00 GMT");
+
+    Map<String, List<String>> headers = seen.get("/plain").get(0);
+    assertThat(headers.get("If-none-match")).containsExactly("W/\"abc-123\"");
+    assertThat(headers.get("If-modified-since")).containsExactly("Wed, 05 Jan 2022 22:41:00 GMT");
+    assertThat(headers.get("User-agent"))
+        .containsExactly("Cleanwire/test (+https://github.com/cleanwire/cleanwire)");
+  }
+
+  @Test
+  void decodesGzipAndDeflate() throws Exception {
+    FeedHttpClient client = client(TestFetcherConfig.defaults());
+
+    assertThat(client.fetch(url("/gzip"), null, null).body()).isEqualTo(FEED);
+    assertThat(client.fetch(url("/deflate"), null, null).body()).isEqualTo(FEED);
+  }
+
+  @Test
+  void capsTheBodyAfterDecompression() {
+    FeedHttpClient client = client(TestFetcherConfig.defaults().withMaxBodyBytes(100_000));
+
+    assertThatThrownBy(() -> client.fetch(url("/gzip-bomb"), null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("larger than 100000 bytes");
+    assertThatThrownBy(() -> client.fetch(url("/big"), null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("larger than 100000 bytes");
+  }
+
+  @Test
+  void followsRedirectsAndReportsTheFinalUrl() throws Exception {
+    FetchResult result = client(TestFetcherConfig.defaults()).fetch(url("/hop1"), null, null);
+
+    assertThat(result.finalUrl()).isEqualTo(url("/plain"));
+    assertThat(result.body()).isEqualTo(FEED);
+  }
+
+  @Test
+  void stopsAfterFiveRedirects() {
+    assertThatThrownBy(() -> client(TestFetcherConfig.defaults()).fetch(url("/loop"), null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("too many redirects");
+    assertThat(seen.get("/loop")).hasSize(6);
+  }
+
+  @Test
+  void refusesRedirectsToOtherSchemes() {
+    assertThatThrownBy(
+            () -> client(TestFetcherConfig.defaults()).fetch(url("/to-file"), null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("only http and https");
+  }
+
+  @Test
+  void reportsHttpErrorsWithTheirStatus() {
+    assertThatThrownBy(() -> client(TestFetcherConfig.defaults()).fetch(url("/gone"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.httpStatus()).isEqualTo(410))
+        .hasMessageContaining("HTTP 410");
+  }
+
+  @Test
+  void refusesLoopbackUnlessPrivateAddressesAreAllowed() {
+    FeedHttpClient strict = client(TestFetcherConfig.defaults().withAllowPrivateAddresses(false));
+
+    assertThatThrownBy(() -> strict.fetch(url("/plain"), null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("loopback address");
+    assertThatThrownBy(
+            () ->
+                strict.fetch(
+                    "http://2130706433:" + server.getAddress().getPort() + "/plain", null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("loopback address");
+    assertThat(seen.get("/plain")).as("no request reached the server").isNull();
+  }
+
+  @Test
+  void cutsOffASlowDripAtTheTotalDeadline() {
+    FeedHttpClient client =
+        client(TestFetcherConfig.defaults().withFetchTimeout(Duration.ofMillis(1500)));
+
+    assertThatThrownBy(() -> client.fetch(url("/drip"), null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("deadline");
+  }
+
+  private static void send(HttpExchange exchange, int status, String encoding, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
+    if (encoding != null) {
+      exchange.getResponseHeaders().set("Content-Encoding", encoding);
+    }
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().set("Location", location);
+    exchange.sendResponseHeaders(302, -1);
+  }
+
+  private static void drip(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    try {
+      for (int i = 0; i < 100; i++) {
+        out.write('<');
+        out.flush();
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException | IOException e) {
+      // the client hung up: what the test expects
+    }
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(data);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] deflate(byte[] data) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DeflaterOutputStream out = new DeflaterOutputStream(bytes)) {
+      out.write(data);
+    }
+    return bytes.toByteArray();
+  }
+}
