@@ -1,0 +1,46 @@
+package io.cleanwire.normalizer.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The exact content fingerprint: SHA-256 over the cleaned title and the plain text of the content,
+ * case-folded and whitespace-collapsed, as the first 32 hex characters (128 bits).
+ */
+public final class ContentFingerprint {
+
+  private ContentFingerprint() {}
+
+  /** Fingerprint of a title and a body text (either may be null). */
+  public static String exact(String title, String text) {
+    return sha256Hex(canonicalText(title, text)).substring(0, 32);
+  }
+
+  /** The text that is hashed; two entries with equal canonical text are the same content. */
+  static String canonicalText(String title, String text) {
+    // Title and body are folded apart so that moving words across the boundary changes the hash.
+    return fold(title) + "\n" + fold(text);
+  }
+
+  private static String fold(String text) {
+    if (text == null) {
+      return "";
+    }
+    // upper then lower folds ß/ss and final sigma alike, without a locale's special rules.
+    String folded = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    return folded.replaceAll("[\\s\\p{Z}]+", " ").strip();
+  }
+
+  /** SHA-256 of the UTF-8 bytes of {@code text}, lower-case hex. */
+  public static String sha256Hex(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package io.cleanwire.normalizer.pipeline;
+
+import io.cleanwire.events.EntryFetchedEvent;
+import io.cleanwire.events.EntryNormalizedEvent;
+import io.cleanwire.events.Fingerprints;
+import io.cleanwire.events.Repair;
+import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
+import io.cleanwire.normalizer.dedup.ContentFingerprint;
+import io.cleanwire.normalizer.dedup.StoryDecision;
+import io.cleanwire.normalizer.dedup.StoryMatcher;
+import io.cleanwire.normalizer.language.LanguageDetector;
+import io.cleanwire.normalizer.language.LanguageGuess;
+import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
+import io.cleanwire.normalizer.text.RepairKinds;
+import io.cleanwire.normalizer.text.TextPipeline;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns one {@link EntryFetchedEvent} into its {@link EntryNormalizedEvent}: text cleaned, content
+ * sanitized, canonical URL, language, fingerprint, then the story decision.
+ *
+ * <p>Plain Java; the messaging and REST adapters call {@link #normalize} (decision recorded) and
+ * {@link #preview} (decision only looked up).
+ */
+public final class EntryNormalizer {
+
+  private final TextPipeline title = TextPipeline.title();
+  private final TextPipeline summary = TextPipeline.summary();
+  private final TextPipeline label = TextPipeline.label();
+  private final HtmlSanitizer sanitizer;
+  private final UrlCanonicalizer canonicalizer;
+  private final LanguageDetector languageDetector;
+  private final StoryMatcher matcher;
+  private final Clock clock;
+
+  public EntryNormalizer(
+      HtmlSanitizer sanitizer,
+      UrlCanonicalizer canonicalizer,
+      LanguageDetector languageDetector,
+      StoryMatcher matcher,
+      Clock clock) {
+    this.sanitizer = sanitizer;
+    this.canonicalizer = canonicalizer;
+    this.languageDetector = languageDetector;
+    this.matcher = matcher;
+    this.clock = clock;
+  }
+
+  /** Normalizes and records the story decision (idempotent per entryKey). */
+  public EntryNormalizedEvent normalize(EntryFetchedEvent event) {
+    Draft draft = clean(event);
+    return toEvent(draft, matcher.decide(draft.candidate()));
+  }
+
+  /** Normalizes and looks the story decision up without recording anything. */
+  public EntryNormalizedEvent preview(EntryFetchedEvent event) {
+    Draft draft = clean(event);
+    return toEvent(draft, matcher.lookup(draft.candidate()));
+  }
+
+  /** Cleans a title the way {@link #normalize} does. */
+  public TextPipeline.Cleaned repairTitle(String text) {
+    return title.clean("title", text);
+  }
+
+  private Draft clean(EntryFetchedEvent event) {
+    if (event == null) {
+      throw new InvalidEntryException("empty record: no event");
+    }
+    if (event.entryKey() == null || event.entryKey().isBlank()) {
+      throw new InvalidEntryException(
+          "event has no entryKey, eventId="
+              + event.eventId()
+              + " feedUrl="
+              + (event.feed() == null ? null : event.feed().url()));
+    }
+    List<Repair> repairs = new ArrayList<>();
+
+    TextPipeline.Cleaned cleanTitle = title.clean("title", event.title());
+    repairs.addAll(cleanTitle.repairs());
+    TextPipeline.Cleaned cleanSummary = summary.clean("summary", event.summaryHtml());
+    repairs.addAll(cleanSummary.repairs());
+
+    UrlCanonicalizer.Canonical canonical = canonicalizer.canonicalize(event.link());
+
+    String contentSource = event.contentHtml();
+    boolean fromSummary = false;
+    if (contentSource == null || contentSource.isBlank()) {
+      contentSource = event.summaryHtml();
+      fromSummary = contentSource != null && !contentSource.isBlank();
+    }
+    HtmlSanitizer.Sanitized content = sanitizer.sanitize(contentSource, event.link());
+    if (fromSummary) {
+      repairs.add(new Repair("contentHtml", RepairKinds.CONTENT_FROM_SUMMARY, "content was empty"));
+    }
+    if (!content.removed().isEmpty()) {
+      repairs.add(
+          new Repair(
+              "contentHtml",
+              RepairKinds.SANITIZED,
+              "removed " + String.join(", ", content.removed())));
+    }
+    if (content.removedIllegalCharacters()) {
+      repairs.add(new Repair("contentHtml", RepairKinds.ILLEGAL_CHARACTERS, "removed from text"));
+    }
+    if (content.normalizedNfc()) {
+      repairs.add(new Repair("contentHtml", RepairKinds.UNICODE_NFC, "normalized to NFC"));
+    }
+
+    List<String> authors = cleanLabels("authors", event.authors(), repairs);
+    List<String> categories = cleanLabels("categories", event.categories(), repairs);
+    repairs.addAll(canonical.repairs());
+
+    String declared = event.feed() == null ? null : event.feed().declaredLanguage();
+    String sample = join(cleanTitle.text(), cleanSummary.text());
+    LanguageGuess language = languageDetector.detect(sample, declared);
+    if (!language.declarationValid()) {
+      repairs.add(
+          new Repair(
+              "language",
+              RepairKinds.INVALID_LANGUAGE,
+              "declared language '" + declared + "' is not a language code"));
+    }
+
+    String text = content.hasVisibleContent() ? content.plainText() : "";
+    String exact = ContentFingerprint.exact(cleanTitle.text(), text);
+    String html = content.hasVisibleContent() ? content.html() : "";
+    return new Draft(
+        event,
+        canonical.url(),
+        cleanTitle.text(),
+        cleanSummary.text(),
+        html,
+        language,
+        authors,
+        categories,
+        repairs,
+        new Fingerprints(exact, null),
+        new StoryMatcher.Candidate(event.entryKey(), canonical.url(), exact, text.length()));
+  }
+
+  private EntryNormalizedEvent toEvent(Draft d, StoryDecision decision) {
+    EntryFetchedEvent e = d.source();
+    java.time.Instant now = clock.instant();
+    return new EntryNormalizedEvent(
+        UUID.randomUUID().toString(),
+        now,
+        e.entryKey(),
+        e.feed(),
+        e.guid(),
+        e.link(),
+        d.canonicalUrl(),
+        d.title(),
+        d.summary(),
+        d.contentHtml(),
+        d.language().language(),
+        d.language().confidence(),
+        d.authors(),
+        d.categories(),
+        e.enclosures(),
+        d.repairs(),
+        d.fingerprints(),
+        decision.storyId(),
+        decision.duplicateOf(),
+        decision.matchedBy(),
+        decision.similarity(),
+        e.publishedAt(),
+        e.updatedAt(),
+        e.fetchedAt(),
+        now);
+  }
+
+  private List<String> cleanLabels(String field, List<String> values, List<Repair> repairs) {
+    List<String> cleaned = new ArrayList<>(values.size());
+    int dropped = 0;
+    for (String value : values) {
+      TextPipeline.Cleaned c = label.clean(field, value);
+      repairs.addAll(c.repairs());
+      if (c.text() == null || c.text().isEmpty()) {
+        dropped++;
+      } else {
+        cleaned.add(c.text());
+      }
+    }
+    if (dropped > 0) {
+      repairs.add(new Repair(field, RepairKinds.EMPTY_REMOVED, "dropped " + dropped + " blank"));
+    }
+    return cleaned;
+  }
+
+  private static String join(String a, String b) {
+    return ((a == null ? "" : a) + "\n" + (b == null ? "" : b)).strip();
+  }
+
+  /** Everything but the story decision. */
+  private record Draft(
+      EntryFetchedEvent source,
+      String canonicalUrl,
+      String title,
+      String summary,
+      String contentHtml,
+      LanguageGuess language,
+      List<String> authors,
+      List<String> categories,
+      List<Repair> repairs,
+      Fingerprints fingerprints,
+      StoryMatcher.Candidate candidate) {}
+}

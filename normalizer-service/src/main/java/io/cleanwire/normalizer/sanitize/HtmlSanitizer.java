@@ -1,0 +1,217 @@
+package io.cleanwire.normalizer.sanitize;
+
+import io.cleanwire.normalizer.text.SimpleSteps;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Makes entry HTML safe to embed: the one allowlist of Cleanwire, applied with jsoup's {@link
+ * Cleaner}, plus a report of what was removed.
+ *
+ * <p>Everything not listed in {@link #allowlist()} is dropped (its text kept): no script, style,
+ * iframe, object, embed, form, meta, base or link element, no {@code on*} or {@code style}
+ * attribute. Link targets must be http, https or mailto and images http or https, checked after
+ * jsoup decoded character references and resolved the URL, so {@code &#106;avascript:} and
+ * tab/newline/case tricks are refused. Relative URLs are made absolute against the entry link (and
+ * dropped when there is none); {@code preserveRelativeLinks} stays off (CVE-2022-36033 history).
+ */
+public final class HtmlSanitizer {
+
+  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
+
+  private final Safelist safelist = allowlist();
+
+  /** The allowlist; the only place Cleanwire decides which HTML may reach a reader. */
+  public static Safelist allowlist() {
+    return new Safelist()
+        .addTags(
+            "a",
+            "abbr",
+            "b",
+            "blockquote",
+            "br",
+            "caption",
+            "cite",
+            "code",
+            "col",
+            "colgroup",
+            "dd",
+            "del",
+            "div",
+            "dl",
+            "dt",
+            "em",
+            "figcaption",
+            "figure",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "i",
+            "img",
+            "ins",
+            "li",
+            "mark",
+            "ol",
+            "p",
+            "pre",
+            "q",
+            "s",
+            "small",
+            "span",
+            "strike",
+            "strong",
+            "sub",
+            "sup",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "time",
+            "tr",
+            "u",
+            "ul")
+        .addAttributes("a", "href", "title")
+        .addAttributes("abbr", "title")
+        .addAttributes("blockquote", "cite")
+        .addAttributes("col", "span", "width")
+        .addAttributes("colgroup", "span", "width")
+        .addAttributes("img", "alt", "height", "src", "title", "width")
+        .addAttributes("ol", "start", "type")
+        .addAttributes("q", "cite")
+        .addAttributes("table", "summary")
+        .addAttributes("td", "abbr", "colspan", "rowspan")
+        .addAttributes("th", "abbr", "colspan", "rowspan", "scope")
+        .addAttributes("time", "datetime")
+        .addProtocols("a", "href", "http", "https", "mailto")
+        .addProtocols("blockquote", "cite", "http", "https")
+        .addProtocols("q", "cite", "http", "https")
+        .addProtocols("img", "src", "http", "https")
+        .addEnforcedAttribute("a", "rel", "noopener noreferrer")
+        .preserveRelativeLinks(false);
+  }
+
+  /**
+   * Sanitizes {@code html}, resolving relative URLs against {@code baseUri} (the entry link, may be
+   * null).
+   */
+  public Sanitized sanitize(String html, String baseUri) {
+    String base = baseUri == null ? "" : baseUri;
+    Document dirty = Jsoup.parseBodyFragment(html == null ? "" : html, base);
+    List<String> removed = List.copyOf(unsafeParts(dirty));
+    Document clean = new Cleaner(safelist).clean(dirty);
+    clean
+        .outputSettings()
+        .prettyPrint(false)
+        .charset(StandardCharsets.UTF_8)
+        .escapeMode(Entities.EscapeMode.base);
+    boolean nfc = false;
+    boolean illegal = false;
+    for (TextNode node : allTextNodes(clean)) {
+      String text = node.getWholeText();
+      String withoutIllegal = removeIllegal(text);
+      illegal |= !withoutIllegal.equals(text);
+      String normalized = Normalizer.normalize(withoutIllegal, Normalizer.Form.NFC);
+      nfc |= !normalized.equals(withoutIllegal);
+      if (!normalized.equals(text)) {
+        node.text(normalized);
+      }
+    }
+    String plainText = clean.body().text();
+    boolean visible = !plainText.isBlank() || !clean.body().select("img").isEmpty();
+    return new Sanitized(clean.body().html(), plainText, visible, removed, nfc, illegal);
+  }
+
+  private static List<TextNode> allTextNodes(Document doc) {
+    List<TextNode> nodes = new ArrayList<>();
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode text) {
+            nodes.add(text);
+          }
+        },
+        doc.body());
+    return nodes;
+  }
+
+  private static String removeIllegal(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().filter(cp -> !SimpleSteps.isXmlIllegal(cp)).forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  /**
+   * Describes what the cleaner will drop: elements as {@code <name>}, attributes as {@code name=}.
+   */
+  private Set<String> unsafeParts(Document dirty) {
+    Set<String> parts = new LinkedHashSet<>();
+    for (Element el : dirty.body().getAllElements()) {
+      if (el == dirty.body()) {
+        continue;
+      }
+      String tag = el.normalName();
+      if (!safelist.isSafeTag(tag)) {
+        parts.add("<" + tag + ">");
+        continue;
+      }
+      for (Attribute attr : el.attributes().asList()) {
+        String before = attr.getValue();
+        // isSafeAttribute resolves URLs in place; the dirty copy is thrown away afterwards.
+        if (!safelist.isSafeAttribute(tag, el, attr.clone())) {
+          parts.add(describe(attr.getKey(), before));
+        }
+      }
+    }
+    return parts;
+  }
+
+  private static String describe(String key, String value) {
+    String name = key.toLowerCase(Locale.ROOT);
+    if (URL_ATTRIBUTES.contains(name)) {
+      String compact = value.replaceAll("[\\s\\u0000-\\u001F]", "").toLowerCase(Locale.ROOT);
+      int colon = compact.indexOf(':');
+      if (colon > 0 && compact.substring(0, colon).matches("[a-z][a-z0-9+.-]*")) {
+        return name + "=" + compact.substring(0, colon + 1);
+      }
+    }
+    return name + "=";
+  }
+
+  /**
+   * The result of sanitizing.
+   *
+   * @param html safe HTML, UTF-8 characters rather than references
+   * @param plainText the visible text, whitespace collapsed
+   * @param hasVisibleContent whether any text or image is left
+   * @param removed what was removed, e.g. {@code <script>}, {@code onclick=}, {@code
+   *     href=javascript:}
+   * @param normalizedNfc whether text nodes were brought to NFC
+   * @param removedIllegalCharacters whether XML-illegal characters were removed from text nodes
+   */
+  public record Sanitized(
+      String html,
+      String plainText,
+      boolean hasVisibleContent,
+      List<String> removed,
+      boolean normalizedNfc,
+      boolean removedIllegalCharacters) {}
+}
