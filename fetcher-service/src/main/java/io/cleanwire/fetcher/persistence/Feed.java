@@ -20,9 +20,10 @@ public class Feed {
   @Column(nullable = false, unique = true, length = 2048)
   public String url;
 
+  @Column(length = 1000)
   public String title;
 
-  @Column(name = "site_url")
+  @Column(name = "site_url", length = 2048)
   public String siteUrl;
 
   /** Overrides the default poll interval when not null. */
@@ -31,4 +32,29 @@ public class Feed {
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
+
+  /** Longest title stored; longer ones (feeds are hostile input) are cut. */
+  public static final int MAX_TITLE = 1000;
+
+  /** Longest URL stored. */
+  public static final int MAX_URL = 2048;
+
+  /** Sets the title, cut to the column size; blank becomes null. */
+  public void setTitleClipped(String value) {
+    title = clip(value, MAX_TITLE);
+  }
+
+  /** Sets the site URL; one too long to store is dropped rather than cut into a wrong URL. */
+  public void setSiteUrlIfFits(String value) {
+    String v = clip(value, Integer.MAX_VALUE);
+    siteUrl = v != null && v.length() <= MAX_URL ? v : null;
+  }
+
+  private static String clip(String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    return v.length() <= max ? v : v.substring(0, max);
+  }
 }

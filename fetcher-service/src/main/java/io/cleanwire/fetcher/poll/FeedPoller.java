@@ -43,6 +43,8 @@ public class FeedPoller {
 
   private static final Logger LOG = Logger.getLogger(FeedPoller.class);
   private static final int MAX_ERROR_LENGTH = 2000;
+  private static final int MAX_ETAG = 1000;
+  private static final int MAX_LAST_MODIFIED = 200;
 
   private final FetcherConfig config;
   private final FeedHttpClient http;
@@ -179,8 +181,8 @@ public class FeedPoller {
               if (state == null) {
                 return; // the feed was deleted while it was being polled
               }
-              state.etag = fetched.etag();
-              state.lastModified = fetched.lastModified();
+              state.etag = validator(fetched.etag(), MAX_ETAG);
+              state.lastModified = validator(fetched.lastModified(), MAX_LAST_MODIFIED);
               state.lastStatus = PollStatus.OK;
               state.lastHttpStatus = fetched.httpStatus();
               state.lastError = null;
@@ -192,10 +194,10 @@ public class FeedPoller {
               state.entriesSeen = seenEntries.countForFeed(t.id());
               Feed feed = feeds.findById(t.id());
               if (feed.title == null) {
-                feed.title = parsed.title();
+                feed.setTitleClipped(parsed.title());
               }
               if (feed.siteUrl == null) {
-                feed.siteUrl = parsed.siteUrl();
+                feed.setSiteUrlIfFits(parsed.siteUrl());
               }
             });
     LOG.infof(
@@ -240,10 +242,10 @@ public class FeedPoller {
               }
               // A 304 may carry fresher validators; keep the saved ones otherwise.
               if (fetched.etag() != null) {
-                state.etag = fetched.etag();
+                state.etag = validator(fetched.etag(), MAX_ETAG);
               }
               if (fetched.lastModified() != null) {
-                state.lastModified = fetched.lastModified();
+                state.lastModified = validator(fetched.lastModified(), MAX_LAST_MODIFIED);
               }
               state.lastStatus = PollStatus.NOT_MODIFIED;
               state.lastHttpStatus = 304;
@@ -315,6 +317,11 @@ public class FeedPoller {
         + (skipped.title() == null ? "" : " '" + skipped.title() + "'")
         + ": "
         + skipped.reason();
+  }
+
+  /** A validator is replayed verbatim or not at all: one too long to store is dropped. */
+  private static String validator(String value, int max) {
+    return value != null && value.length() <= max ? value : null;
   }
 
   private static String truncate(String text) {

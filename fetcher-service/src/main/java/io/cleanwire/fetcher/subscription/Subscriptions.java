@@ -84,8 +84,17 @@ public class Subscriptions {
    *
    * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
    */
-  @Transactional
   public Subscribed subscribe(String url, String title) {
+    return subscribe(url, title, null);
+  }
+
+  /**
+   * Subscribes a feed with a known site URL (from OPML), or returns the existing subscription.
+   *
+   * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
+   */
+  @Transactional
+  public Subscribed subscribe(String url, String title, String siteUrl) {
     String normalized = FeedUrls.normalize(url);
     Optional<Feed> existing = feeds.findByUrl(normalized);
     if (existing.isPresent()) {
@@ -95,7 +104,8 @@ public class Subscriptions {
     Instant now = Instant.now();
     Feed feed = new Feed();
     feed.url = normalized;
-    feed.title = title == null || title.isBlank() ? null : title.strip();
+    feed.setTitleClipped(title);
+    feed.setSiteUrlIfFits(siteUrl);
     feed.createdAt = now;
     feeds.persistAndFlush(feed);
     FeedPollState state = new FeedPollState();
@@ -132,7 +142,7 @@ public class Subscriptions {
     List<Rejected> rejected = new ArrayList<>();
     for (OpmlOutline outline : outlines) {
       try {
-        Subscribed result = subscribe(outline.xmlUrl(), outline.title());
+        Subscribed result = subscribe(outline.xmlUrl(), outline.title(), outline.htmlUrl());
         (result.created() ? imported : existing).add(result.subscription());
       } catch (IllegalArgumentException e) {
         rejected.add(new Rejected(outline.xmlUrl(), outline.title(), e.getMessage()));
