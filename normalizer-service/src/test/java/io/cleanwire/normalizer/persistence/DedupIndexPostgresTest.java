@@ -1,0 +1,56 @@
+package io.cleanwire.normalizer.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.cleanwire.normalizer.Events;
+import io.cleanwire.normalizer.dedup.StoryDecision;
+import io.cleanwire.normalizer.dedup.StoryMatcher;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The dedup index on real PostgreSQL: the migration, and races decided by the primary keys. */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+@ExtendWith(PostgresAvailable.class)
+class DedupIndexPostgresTest {
+
+  @Inject JpaDedupStore store;
+  @Inject AgroalDataSource dataSource;
+
+  @Test
+  void migrationCreatedTheIndexTablesOnPostgres() throws Exception {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+      try (ResultSet rs =
+          c.getMetaData().getTables(null, "normalizer", "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+    }
+    assertThat(tables).contains("entry_decision", "url_claim", "content_claim");
+  }
+
+  @RepeatedTest(3)
+  void concurrentClaimsOfOneUrlMakeOneStoryOnPostgres() throws Exception {
+    StoryMatcher matcher = new StoryMatcher(store, 200);
+    String url = "https://news.example/pg-race-" + Events.unique();
+    List<String> keys =
+        IntStream.range(0, 6).mapToObj(i -> "pg-" + i + "-" + Events.unique()).toList();
+
+    List<StoryDecision> decisions = ConcurrentClaims.race(matcher, url, keys);
+
+    JpaDedupStoreTest.assertOneStory(decisions, keys);
+  }
+}
