@@ -1,0 +1,27 @@
+package io.cleanwire.publisher.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which items a list or feed holds; every non-null criterion must match.
+ *
+ * @param languages ISO 639-1 codes, any of which matches; empty means every language
+ * @param feedUrl the feed an item came from, or null
+ * @param storyId the story an item belongs to, or null
+ * @param since sort time at or after this instant, or null
+ * @param until sort time strictly before this instant, or null
+ */
+public record ItemFilter(
+    List<String> languages, String feedUrl, String storyId, Instant since, Instant until) {
+
+  /** Replaces a null language list by an empty one. */
+  public ItemFilter {
+    languages = languages == null ? List.of() : List.copyOf(languages);
+  }
+
+  /** A filter that matches every item. */
+  public static ItemFilter all() {
+    return new ItemFilter(List.of(), null, null, null, null);
+  }
+}

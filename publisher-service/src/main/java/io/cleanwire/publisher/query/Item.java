@@ -1,0 +1,43 @@
+package io.cleanwire.publisher.query;
+
+import io.cleanwire.events.Enclosure;
+import io.cleanwire.events.MatchedBy;
+import io.cleanwire.events.Repair;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored item as the read side sees it (never the entity), with the other members of its story
+ * when the list was collapsed.
+ *
+ * @param sortTime the list position (publishedAt, else first fetch time)
+ * @param firstStoredAt when the publisher first stored this entry
+ * @param changedAt when the stored row last changed
+ * @param alsoIn other members of the story, empty when not collapsed
+ */
+public record Item(
+    String entryKey,
+    String storyId,
+    String duplicateOf,
+    MatchedBy matchedBy,
+    Double similarity,
+    String feedUrl,
+    String feedTitle,
+    String guid,
+    String link,
+    String canonicalUrl,
+    String title,
+    String summary,
+    String contentHtml,
+    String language,
+    double languageConfidence,
+    Instant publishedAt,
+    Instant fetchedAt,
+    List<String> authors,
+    List<String> categories,
+    List<Enclosure> enclosures,
+    List<Repair> repairs,
+    Instant sortTime,
+    Instant firstStoredAt,
+    Instant changedAt,
+    List<StorySource> alsoIn) {}

@@ -1,0 +1,142 @@
+package io.cleanwire.publisher.store;
+
+import io.cleanwire.events.EntryNormalizedEvent;
+import io.cleanwire.publisher.persistence.ItemEntity;
+import io.cleanwire.publisher.persistence.ItemRepository;
+import io.cleanwire.publisher.persistence.JsonColumns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores normalized entries idempotently: one row per {@code entryKey}, written only when the
+ * incoming version is newer than the stored one (see {@link Version}).
+ */
+@ApplicationScoped
+public class ItemStore {
+
+  static final int MAX_KEY_LENGTH = 128;
+  static final int MAX_FEED_URL_LENGTH = 2048;
+  private static final Logger LOG = Logger.getLogger(ItemStore.class);
+
+  private final ItemRepository items;
+  private final Clock clock;
+
+  @Inject
+  public ItemStore(ItemRepository items) {
+    this(items, Clock.systemUTC());
+  }
+
+  ItemStore(ItemRepository items, Clock clock) {
+    this.items = items;
+    this.clock = clock;
+  }
+
+  /**
+   * Inserts, replaces or skips the entry; joins the caller's transaction.
+   *
+   * @throws InvalidEntryException when the event lacks what an item needs (never retried)
+   */
+  @Transactional
+  public UpsertDecision upsert(EntryNormalizedEvent event) {
+    validate(event);
+    ItemEntity stored = items.findById(event.entryKey());
+    Version incoming = new Version(event.normalizedAt(), event.updatedAt(), event.eventId());
+    UpsertDecision decision =
+        UpsertDecision.decide(stored == null ? null : versionOf(stored), incoming);
+    Instant now = Version.micros(clock.instant());
+    switch (decision) {
+      case INSERT -> {
+        ItemEntity item = new ItemEntity();
+        item.entryKey = event.entryKey();
+        item.firstStoredAt = now;
+        apply(event, item, now);
+        items.persist(item);
+      }
+      case REPLACE -> apply(event, stored, now);
+      case SKIP -> {
+        // Same or older version: a redelivery after a crash or rebalance, or a late old edit.
+      }
+    }
+    LOG.debugf("entryKey=%s storyId=%s decision=%s", event.entryKey(), event.storyId(), decision);
+    return decision;
+  }
+
+  static void validate(EntryNormalizedEvent event) {
+    if (event == null) {
+      throw new InvalidEntryException("record has no value");
+    }
+    if (event.entryKey() == null || event.entryKey().isBlank()) {
+      throw new InvalidEntryException("missing entryKey, eventId=" + event.eventId());
+    }
+    if (event.entryKey().length() > MAX_KEY_LENGTH) {
+      throw new InvalidEntryException("entryKey longer than " + MAX_KEY_LENGTH + " characters");
+    }
+    if (event.storyId() != null && event.storyId().length() > MAX_KEY_LENGTH) {
+      throw new InvalidEntryException(
+          "storyId longer than " + MAX_KEY_LENGTH + " characters, entryKey=" + event.entryKey());
+    }
+    if (event.feed() == null || event.feed().url() == null || event.feed().url().isBlank()) {
+      throw new InvalidEntryException("missing feed.url, entryKey=" + event.entryKey());
+    }
+    if (event.feed().url().length() > MAX_FEED_URL_LENGTH) {
+      throw new InvalidEntryException(
+          "feed.url longer than "
+              + MAX_FEED_URL_LENGTH
+              + " characters, entryKey="
+              + event.entryKey());
+    }
+  }
+
+  private static Version versionOf(ItemEntity item) {
+    return new Version(item.normalizedAt, item.updatedAt, item.eventId);
+  }
+
+  private static void apply(EntryNormalizedEvent event, ItemEntity item, Instant now) {
+    item.storyId = event.storyId() == null ? event.entryKey() : event.storyId();
+    item.duplicateOf = event.duplicateOf();
+    item.matchedBy = JsonColumns.matchedByName(event.matchedBy());
+    item.similarity = event.similarity();
+    item.feedUrl = event.feed().url();
+    item.feedTitle = event.feed().title();
+    item.guid = event.guid();
+    item.link = event.link();
+    item.canonicalUrl = event.canonicalUrl();
+    item.title = event.title();
+    item.summary = event.summary();
+    item.contentHtml = event.contentHtml();
+    item.language =
+        event.language() == null || event.language().isBlank()
+            ? EntryNormalizedEvent.UNDETERMINED
+            : event.language();
+    item.languageConfidence = event.languageConfidence();
+    item.publishedAt = Version.micros(event.publishedAt());
+    item.updatedAt = Version.micros(event.updatedAt());
+    item.fetchedAt = Version.micros(event.fetchedAt());
+    item.normalizedAt = Version.micros(event.normalizedAt());
+    item.authorsJson = JsonColumns.write(event.authors());
+    item.categoriesJson = JsonColumns.write(event.categories());
+    item.enclosuresJson = JsonColumns.write(event.enclosures());
+    item.repairsJson = JsonColumns.write(event.repairs());
+    item.eventId = event.eventId();
+    item.sortTime = sortTime(item, now);
+    item.changedAt = now;
+  }
+
+  /**
+   * The publication time, else the time of the first stored version: an entry without a date must
+   * not jump back to the top each time the feed is polled again.
+   */
+  private static Instant sortTime(ItemEntity item, Instant now) {
+    if (item.publishedAt != null) {
+      return item.publishedAt;
+    }
+    if (item.sortTime != null) {
+      return item.sortTime;
+    }
+    return item.fetchedAt != null ? item.fetchedAt : now;
+  }
+}
