@@ -1,0 +1,102 @@
+package io.cleanwire.fetcher.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cleanwire.demo.FeedServer;
+import io.cleanwire.fetcher.poll.FeedPoller;
+import io.cleanwire.fetcher.poll.PollOutcome;
+import io.cleanwire.fetcher.subscription.Subscriptions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Flyway migration and the repositories on real PostgreSQL, not only on H2. */
+@ExtendWith(PostgresAvailable.class)
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+class FeedRepositoryPostgresTest {
+
+  @Inject Subscriptions subscriptions;
+  @Inject FeedPoller poller;
+  @Inject FeedRepository feeds;
+  @Inject FeedPollStateRepository states;
+  @Inject SeenEntryRepository seenEntries;
+
+  @Test
+  void storesFeedsStateAndSeenEntriesAndDeletesThemTogether() {
+    try (FeedServer server = FeedServer.start(0)) {
+      server.put(
+          "/pg.xml",
+          "application/rss+xml",
+          ("<rss version=\"2.0\"><channel><title>PG</title><link>https://pg.example/</link>"
+                  + "<description>d</description>"
+                  + "<item><guid>pg-1</guid><title>Один</title></item>"
+                  + "<item><guid>pg-2</guid><title>Two</title></item></channel></rss>")
+              .getBytes(StandardCharsets.UTF_8));
+      long id = subscriptions.subscribe(server.url("/pg.xml"), null).subscription().id();
+      assertThat(
+              QuarkusTransaction.requiringNew()
+                  .call(() -> states.dueFeedIds(Instant.now().plusSeconds(1), 10)))
+          .contains(id);
+
+      PollOutcome outcome = poller.poll(id).orElseThrow();
+
+      assertThat(outcome.entriesPublished()).isEqualTo(2);
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                FeedPollState state = states.findById(id);
+                assertThat(state.etag).startsWith("\"");
+                assertThat(state.lastModified).endsWith("GMT");
+                assertThat(state.entriesSeen).isEqualTo(2);
+                assertThat(state.nextPollAt).isAfter(Instant.now());
+                assertThat(feeds.findById(id).title).isEqualTo("PG");
+                assertThat(seenEntries.findByKeys(id, List.of("nope")).keySet()).isEmpty();
+                assertThat(seenEntries.countForFeed(id)).isEqualTo(2);
+              });
+      assertThat(
+              QuarkusTransaction.requiringNew()
+                  .call(() -> states.dueFeedIds(Instant.now().plusSeconds(1), 10)))
+          .doesNotContain(id);
+
+      assertThat(subscriptions.delete(id)).isTrue();
+
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                assertThat(feeds.findById(id)).isNull();
+                assertThat(states.findById(id)).isNull();
+                assertThat(seenEntries.countForFeed(id)).isZero();
+              });
+    }
+  }
+
+  @Test
+  void enforcesOneSubscriptionPerUrl() {
+    String url = "https://unique.example/rss";
+    Subscriptions.Subscribed first = subscriptions.subscribe(url, "a");
+    Subscriptions.Subscribed second = subscriptions.subscribe(url, "b");
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).isFalse();
+    assertThat(second.subscription().id()).isEqualTo(first.subscription().id());
+
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          Feed duplicate = new Feed();
+                          duplicate.url = url;
+                          duplicate.createdAt = Instant.now();
+                          feeds.persistAndFlush(duplicate);
+                        }))
+        .hasStackTraceContaining("uk_feed_url");
+  }
+}
