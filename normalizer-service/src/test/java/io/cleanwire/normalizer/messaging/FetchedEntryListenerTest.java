@@ -199,4 +199,19 @@ class FetchedEntryListenerTest {
     assertThat(n.entryKey()).isEqualTo(good.entryKey());
     assertThat(out.received()).extracting(m -> m.getPayload().entryKey()).doesNotContainNull();
   }
+
+  @Test
+  void countsEntriesRepairsAndDuplicatesForPrometheus() {
+    String id = Events.unique();
+    String link = "https://news.example/metrics-" + id + "?utm_source=x";
+    roundTrip(Events.fetched("https://a.example/" + id, "a", link));
+    roundTrip(Events.fetched("https://b.example/" + id, "b", link));
+
+    String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+    assertThat(metrics)
+        .contains("cleanwire_normalizer_entries_total")
+        .containsPattern(
+            "cleanwire_normalizer_repairs_total\\{field=\"link\",kind=\"tracking-parameters\"")
+        .containsPattern("cleanwire_normalizer_duplicates_total\\{matched_by=\"url\"");
+  }
 }

@@ -12,6 +12,7 @@ import io.cleanwire.kafka.LocalKafkaBroker;
 import io.cleanwire.normalizer.Events;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,6 +167,14 @@ class NormalizerKafkaIT {
 
     assertThat(normalized(read(Topics.ENTRY_NORMALIZED, has(next.entryKey(), 1)), next.entryKey()))
         .hasSize(1);
+    assertThat(RestAssured.get("/q/metrics").asString())
+        .contains("cleanwire_normalizer_dead_letters_total{reason=\"deserialization\"")
+        .contains("cleanwire_normalizer_dead_letters_total{reason=\"InvalidEntryException\"");
+  }
+
+  @Test
+  void isReadyWhenConnectedToKafkaAndTheDatabase() {
+    RestAssured.get("/q/health/ready").then().statusCode(200);
   }
 
   @Test
