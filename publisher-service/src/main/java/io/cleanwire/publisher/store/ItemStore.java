@@ -4,11 +4,14 @@ import io.cleanwire.events.EntryNormalizedEvent;
 import io.cleanwire.publisher.persistence.ItemEntity;
 import io.cleanwire.publisher.persistence.ItemRepository;
 import io.cleanwire.publisher.persistence.JsonColumns;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,18 +23,22 @@ public class ItemStore {
 
   static final int MAX_KEY_LENGTH = 128;
   static final int MAX_FEED_URL_LENGTH = 2048;
+  static final int MAX_EVENT_ID_LENGTH = 64;
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{1,8}){0,1}");
   private static final Logger LOG = Logger.getLogger(ItemStore.class);
 
   private final ItemRepository items;
+  private final MeterRegistry meters;
   private final Clock clock;
 
   @Inject
-  public ItemStore(ItemRepository items) {
-    this(items, Clock.systemUTC());
+  public ItemStore(ItemRepository items, MeterRegistry meters) {
+    this(items, meters, Clock.systemUTC());
   }
 
-  ItemStore(ItemRepository items, Clock clock) {
+  ItemStore(ItemRepository items, MeterRegistry meters, Clock clock) {
     this.items = items;
+    this.meters = meters;
     this.clock = clock;
   }
 
@@ -61,6 +68,10 @@ public class ItemStore {
         // Same or older version: a redelivery after a crash or rebalance, or a late old edit.
       }
     }
+    meters
+        .counter(
+            "cleanwire.publisher.entries", "decision", decision.name().toLowerCase(Locale.ROOT))
+        .increment();
     LOG.debugf("entryKey=%s storyId=%s decision=%s", event.entryKey(), event.storyId(), decision);
     return decision;
   }
@@ -75,9 +86,19 @@ public class ItemStore {
     if (event.entryKey().length() > MAX_KEY_LENGTH) {
       throw new InvalidEntryException("entryKey longer than " + MAX_KEY_LENGTH + " characters");
     }
-    if (event.storyId() != null && event.storyId().length() > MAX_KEY_LENGTH) {
+    if (tooLong(event.storyId(), MAX_KEY_LENGTH) || tooLong(event.duplicateOf(), MAX_KEY_LENGTH)) {
       throw new InvalidEntryException(
-          "storyId longer than " + MAX_KEY_LENGTH + " characters, entryKey=" + event.entryKey());
+          "storyId or duplicateOf longer than "
+              + MAX_KEY_LENGTH
+              + " characters, entryKey="
+              + event.entryKey());
+    }
+    if (tooLong(event.eventId(), MAX_EVENT_ID_LENGTH)) {
+      throw new InvalidEntryException(
+          "eventId longer than "
+              + MAX_EVENT_ID_LENGTH
+              + " characters, entryKey="
+              + event.entryKey());
     }
     if (event.feed() == null || event.feed().url() == null || event.feed().url().isBlank()) {
       throw new InvalidEntryException("missing feed.url, entryKey=" + event.entryKey());
@@ -89,6 +110,25 @@ public class ItemStore {
               + " characters, entryKey="
               + event.entryKey());
     }
+  }
+
+  private static boolean tooLong(String value, int max) {
+    return value != null && value.length() > max;
+  }
+
+  /**
+   * The language as a lower-case tag, or {@code und} when it is missing or not a language tag: a
+   * bad tag must not cost the entry itself.
+   */
+  static String language(EntryNormalizedEvent event) {
+    String tag = event.language() == null ? "" : event.language().strip().toLowerCase(Locale.ROOT);
+    if (LANGUAGE_TAG.matcher(tag).matches()) {
+      return tag;
+    }
+    if (!tag.isEmpty()) {
+      LOG.warnf("entryKey=%s language=%s not a language tag, stored as und", event.entryKey(), tag);
+    }
+    return EntryNormalizedEvent.UNDETERMINED;
   }
 
   private static Version versionOf(ItemEntity item) {
@@ -108,10 +148,7 @@ public class ItemStore {
     item.title = event.title();
     item.summary = event.summary();
     item.contentHtml = event.contentHtml();
-    item.language =
-        event.language() == null || event.language().isBlank()
-            ? EntryNormalizedEvent.UNDETERMINED
-            : event.language();
+    item.language = language(event);
     item.languageConfidence = event.languageConfidence();
     item.publishedAt = Version.micros(event.publishedAt());
     item.updatedAt = Version.micros(event.updatedAt());

@@ -126,4 +126,15 @@ class ItemStoreTest {
         .isInstanceOf(InvalidEntryException.class)
         .hasMessageContaining("missing feed.url");
   }
+
+  @Test
+  void storesLanguageAsALowerCaseTagAndAnythingElseAsUnd() {
+    TestEvents upper = TestEvents.entry().language(" DE ");
+    TestEvents junk = TestEvents.entry().language("<script>");
+    store.upsert(upper.build());
+    store.upsert(junk.build());
+
+    assertThat(row(upper.entryKey).language).isEqualTo("de");
+    assertThat(row(junk.entryKey).language).isEqualTo("und");
+  }
 }
