@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Cursors round-trip exactly and anything altered is refused with a clear message. */
 class CursorTest {
 
   static Stream<SortKey> keys() {

@@ -17,7 +17,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -305,6 +304,11 @@ class ItemApiTest {
     assertThat(first.getList("items")).hasSize(2);
     assertThat(second.getList("items")).hasSize(2);
     assertThat(second.getString("nextCursor")).isNull();
+    window(2007)
+        .queryParam("limit", 4)
+        .get("/api/v1/items")
+        .then()
+        .body(containsString("\"nextCursor\":null"));
   }
 
   @ParameterizedTest
@@ -433,9 +437,5 @@ class ItemApiTest {
         .statusCode(200)
         .body("items", empty())
         .body("nextCursor", nullValue());
-  }
-
-  static Instant micros(Instant i) {
-    return i.truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** Upserts over H2 and through the in-memory channel: idempotent, newest version wins. */
 @QuarkusTest
 @TestProfile(ComponentProfile.class)
 class ItemStoreTest {

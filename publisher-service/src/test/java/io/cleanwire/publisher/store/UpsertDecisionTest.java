@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The upsert decision depends on the two versions only, so every replica and replay agrees. */
 class UpsertDecisionTest {
 
   static final Instant T1 = Instant.parse("2024-01-01T00:00:00.000001Z");

@@ -206,4 +206,18 @@ class RssFeedTest {
     assertThat(feed.getEntries().get(0).getDescription().getValue())
         .isEqualTo("Text with &lt;script&gt;alert(2)&lt;/script&gt; &amp; ampersand");
   }
+
+  @Test
+  void holdsTheNewestFiftyStories() throws Exception {
+    for (int i = 0; i < 51; i++) {
+      store.upsert(
+          TestEvents.entry().published(year(2106).plusSeconds(i)).key("rss50-" + i).build());
+    }
+
+    SyndFeed feed = romeParse(given().get(window(2106)).asByteArray());
+
+    assertThat(feed.getEntries()).hasSize(50);
+    assertThat(feed.getEntries().get(0).getUri()).isEqualTo("rss50-50");
+    assertThat(feed.getEntries().get(49).getUri()).isEqualTo("rss50-1");
+  }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** XML-illegal characters are removed and everything else, markup included, is kept. */
 class XmlTextTest {
 
   static Stream<Arguments> cases() {
