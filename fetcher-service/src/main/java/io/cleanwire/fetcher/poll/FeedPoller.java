@@ -21,6 +21,7 @@ import io.cleanwire.fetcher.persistence.FeedRepository;
 import io.cleanwire.fetcher.persistence.PollStatus;
 import io.cleanwire.fetcher.persistence.SeenEntry;
 import io.cleanwire.fetcher.persistence.SeenEntryRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +56,8 @@ public class FeedPoller {
   private final FeedPollStateRepository states;
   private final SeenEntryRepository seenEntries;
   private final Backoff backoff;
+  private final MeterRegistry registry;
+  private final ReentrantLock[] feedLocks = new ReentrantLock[64];
 
   public FeedPoller(
       FetcherConfig config,
@@ -61,8 +65,13 @@ public class FeedPoller {
       EntryPublisher publisher,
       FeedRepository feeds,
       FeedPollStateRepository states,
-      SeenEntryRepository seenEntries) {
+      SeenEntryRepository seenEntries,
+      MeterRegistry registry) {
     this.config = config;
+    this.registry = registry;
+    for (int i = 0; i < feedLocks.length; i++) {
+      feedLocks[i] = new ReentrantLock();
+    }
     this.http = http;
     this.publisher = publisher;
     this.feeds = feeds;
@@ -78,6 +87,26 @@ public class FeedPoller {
    * @return the outcome, or empty when no feed has this id
    */
   public Optional<PollOutcome> poll(long feedId) {
+    // One poll per feed at a time in this JVM: a manual poll during a scheduled one would
+    // otherwise publish twice and race on the seen-entry rows.
+    ReentrantLock lock = feedLocks[(int) Math.floorMod(feedId, (long) feedLocks.length)];
+    lock.lock();
+    try {
+      Optional<PollOutcome> outcome = pollLocked(feedId);
+      outcome.ifPresent(this::count);
+      return outcome;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void count(PollOutcome outcome) {
+    registry.counter("cleanwire.fetcher.polls", "status", outcome.status().name()).increment();
+    registry.counter("cleanwire.fetcher.entries.published").increment(outcome.entriesPublished());
+    registry.counter("cleanwire.fetcher.entries.skipped").increment(outcome.entriesSkipped());
+  }
+
+  private Optional<PollOutcome> pollLocked(long feedId) {
     Optional<Target> target = QuarkusTransaction.requiringNew().call(() -> load(feedId));
     if (target.isEmpty()) {
       return Optional.empty();

@@ -2,6 +2,7 @@ package io.cleanwire.fetcher.poll;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.cleanwire.demo.FeedServer;
@@ -96,6 +97,11 @@ class FeedPollingTest {
         .body("health.lastStatus", equalTo("OK"))
         .body("health.entriesSeen", equalTo(2))
         .body("health.consecutiveFailures", equalTo(0));
+    given()
+        .get("/q/metrics")
+        .then()
+        .body(containsString("cleanwire_fetcher_polls_total{status=\"OK\"}"))
+        .body(containsString("cleanwire_fetcher_entries_published_total"));
   }
 
   @Test

@@ -236,6 +236,18 @@ class FeedAdminApiTest {
     given().auth().oauth2(TOKEN).post("/api/v1/feeds/999999/poll").then().statusCode(404);
   }
 
+  @Test
+  void exposesHealthMetricsAndOpenApi() {
+    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/v1/feeds/{id}/poll"));
+    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+  }
+
   static long subscribe(String url) {
     return given()
         .auth()
