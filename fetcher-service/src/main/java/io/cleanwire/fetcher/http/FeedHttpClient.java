@@ -69,8 +69,9 @@ public class FeedHttpClient {
               "too many redirects (more than " + config.maxRedirects() + ")", status);
         }
         URI next = redirectTarget(current, response, status);
-        if ("https".equals(current.getScheme()) && "http".equals(next.getScheme())) {
-          throw new FetchException("refused redirect from https to http: " + next, status);
+        Optional<String> refusal = redirectRefusal(current, next);
+        if (refusal.isPresent()) {
+          throw new FetchException(refusal.get(), status);
         }
         current = next;
         continue;
@@ -187,6 +188,16 @@ public class FeedHttpClient {
                 + "; set cleanwire.fetcher.allow-private-addresses=true to allow");
       }
     }
+  }
+
+  /** Why a redirect must not be followed (a downgrade to plain HTTP), or empty. */
+  static Optional<String> redirectRefusal(URI from, URI to) {
+    String fromScheme = from.getScheme() == null ? "" : from.getScheme().toLowerCase(Locale.ROOT);
+    String toScheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+    if (fromScheme.equals("https") && !toScheme.equals("https")) {
+      return Optional.of("refused redirect from https to " + toScheme + ": " + to);
+    }
+    return Optional.empty();
   }
 
   private static boolean isRedirect(int status) {

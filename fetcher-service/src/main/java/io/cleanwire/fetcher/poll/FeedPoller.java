@@ -119,7 +119,8 @@ public class FeedPoller {
       if (fetched.notModified()) {
         return Optional.of(recordNotModified(t, fetched));
       }
-      ParsedFeed parsed = parser.parse(fetched.body(), fetched.contentType(), t.url());
+      // Links resolve against where the document really came from; keys use the subscribed URL.
+      ParsedFeed parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
       return Optional.of(publishAndRecord(t, fetched, parsed));
     } catch (FetchException e) {
       Integer status = e.httpStatus() != null ? e.httpStatus() : httpStatus;
@@ -201,15 +202,15 @@ public class FeedPoller {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
+              FeedPollState state = stateFor(t.id());
+              if (state == null) {
+                return; // the feed was deleted while it was being polled
+              }
               Instant at = Instant.now();
               for (Map.Entry<String, String> e : hashes.entrySet()) {
                 upsertSeen(t.id(), e.getKey(), e.getValue(), at);
               }
               seenEntries.flush();
-              FeedPollState state = stateFor(t.id());
-              if (state == null) {
-                return; // the feed was deleted while it was being polled
-              }
               state.etag = validator(fetched.etag(), MAX_ETAG);
               state.lastModified = validator(fetched.lastModified(), MAX_LAST_MODIFIED);
               state.lastStatus = PollStatus.OK;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -48,7 +49,7 @@ public class FeedResource {
   /** 201 with Location for a new feed; 200 with the existing one when the URL is known. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response subscribe(SubscribeRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+  public Response subscribe(SubscribeRequest request, @Context UriInfo uri) {
     if (request == null) {
       return Problem.response(Response.Status.BAD_REQUEST, "body {\"url\": …} is required");
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FeedHttpClientTest {
 
@@ -129,6 +132,19 @@ class FeedHttpClientTest {
             () -> client(TestFetcherConfig.defaults()).fetch(url("/to-file"), null, null))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("only http and https");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}: {2}")
+  @CsvSource({
+    "https://a.example/feed, http://a.example/feed, refused redirect from https to http",
+    "https://a.example/feed, HTTP://b.example/feed, refused redirect from https to http",
+    "https://a.example/feed, https://b.example/feed, ''",
+    "http://a.example/feed, https://a.example/feed, ''",
+    "http://a.example/feed, http://b.example/feed, ''",
+  })
+  void neverDowngradesFromHttpsToHttp(String from, String to, String refusal) {
+    assertThat(FeedHttpClient.redirectRefusal(URI.create(from), URI.create(to)).orElse(""))
+        .startsWith(refusal);
   }
 
   @Test

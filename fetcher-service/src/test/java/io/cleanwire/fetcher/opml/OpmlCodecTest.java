@@ -54,6 +54,17 @@ class OpmlCodecTest {
   }
 
   @Test
+  void refusesDtdsInOpml() {
+    String opml =
+        "<?xml version=\"1.0\"?><!DOCTYPE opml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<opml version=\"2.0\"><head><title>&x;</title></head><body/></opml>";
+
+    assertThatThrownBy(() -> codec.read(opml.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(OpmlException.class)
+        .hasMessageContaining("(DTD) are refused");
+  }
+
+  @Test
   void refusesADocumentThatIsNotOpml() {
     assertThatThrownBy(() -> codec.read("<rss version=\"2.0\"><channel/></rss>".getBytes()))
         .isInstanceOf(OpmlException.class)

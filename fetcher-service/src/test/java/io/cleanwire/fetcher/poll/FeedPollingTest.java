@@ -119,7 +119,8 @@ class FeedPollingTest {
     Map<String, String> conditional = requests.get(1);
     assertThat(conditional.get("if-none-match")).startsWith("\"").endsWith("\"");
     assertThat(conditional.get("if-modified-since")).endsWith(" GMT");
-    assertThat(conditional.get("user-agent")).startsWith("Cleanwire/");
+    assertThat(conditional.get("user-agent"))
+        .matches("Cleanwire/[0-9][^ $]* \\(\\+https://github\\.com/cleanwire/cleanwire\\)");
     assertThat(second.getString("status")).isEqualTo("NOT_MODIFIED");
     assertThat(second.getInt("httpStatus")).isEqualTo(304);
     assertThat(second.getInt("entriesPublished")).isZero();
