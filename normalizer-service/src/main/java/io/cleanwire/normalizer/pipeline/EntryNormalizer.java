@@ -99,9 +99,7 @@ public final class EntryNormalizer {
     if (!content.removed().isEmpty()) {
       repairs.add(
           new Repair(
-              "contentHtml",
-              RepairKinds.SANITIZED,
-              "removed " + String.join(", ", content.removed())));
+              "contentHtml", RepairKinds.SANITIZED, "removed " + summarize(content.removed())));
     }
     if (content.removedIllegalCharacters()) {
       repairs.add(new Repair("contentHtml", RepairKinds.ILLEGAL_CHARACTERS, "removed from text"));
@@ -189,6 +187,14 @@ public final class EntryNormalizer {
       repairs.add(new Repair(field, RepairKinds.EMPTY_REMOVED, "dropped " + dropped + " blank"));
     }
     return cleaned;
+  }
+
+  /** At most ten parts, so that one hostile entry cannot make a huge repair record. */
+  private static String summarize(List<String> parts) {
+    if (parts.size() <= 10) {
+      return String.join(", ", parts);
+    }
+    return String.join(", ", parts.subList(0, 10)) + " and " + (parts.size() - 10) + " more";
   }
 
   private static String join(String a, String b) {

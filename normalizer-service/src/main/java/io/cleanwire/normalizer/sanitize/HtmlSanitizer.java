@@ -90,6 +90,8 @@ public final class HtmlSanitizer {
             "tr",
             "u",
             "ul")
+        // semantic containers: harmless, and unwrapping them would be reported on most articles
+        .addTags("article", "aside", "footer", "header", "section")
         .addAttributes("a", "href", "title")
         .addAttributes("abbr", "title")
         .addAttributes("blockquote", "cite")
@@ -174,6 +176,9 @@ public final class HtmlSanitizer {
         continue;
       }
       for (Attribute attr : el.attributes().asList()) {
+        if (isStylingHook(attr.getKey())) {
+          continue;
+        }
         String before = attr.getValue();
         // isSafeAttribute resolves URLs in place; the dirty copy is thrown away afterwards.
         if (!safelist.isSafeAttribute(tag, el, attr.clone())) {
@@ -182,6 +187,15 @@ public final class HtmlSanitizer {
       }
     }
     return parts;
+  }
+
+  /**
+   * Class, id and data attributes are dropped too, but only mean something to the source page's own
+   * CSS and scripts; reporting them would flag nearly every entry as "sanitized".
+   */
+  private static boolean isStylingHook(String key) {
+    String name = key.toLowerCase(Locale.ROOT);
+    return name.equals("class") || name.equals("id") || name.startsWith("data-");
   }
 
   private static String describe(String key, String value) {

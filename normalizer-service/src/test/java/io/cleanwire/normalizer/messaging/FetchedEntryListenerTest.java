@@ -39,6 +39,12 @@ class FetchedEntryListenerTest {
     out.clear();
   }
 
+  /** InMemorySource.send takes a payload or a Message; the raw type lets a Message through. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void sendMessage(Message<EntryFetchedEvent> message) {
+    ((InMemorySource) in).send(message);
+  }
+
   private EntryNormalizedEvent roundTrip(EntryFetchedEvent event) {
     int before = out.received().size();
     in.send(event);
@@ -213,5 +219,56 @@ class FetchedEntryListenerTest {
         .containsPattern(
             "cleanwire_normalizer_repairs_total\\{field=\"link\",kind=\"tracking-parameters\"")
         .containsPattern("cleanwire_normalizer_duplicates_total\\{matched_by=\"url\"");
+  }
+
+  @Test
+  void theFetchedRecordIsAckedOnlyAfterItsNormalizedRecordWasAckedDownstream() {
+    String id = Events.unique();
+    EntryFetchedEvent event =
+        Events.fetched("https://a.example/" + id, "ack", "https://news.example/ack-" + id);
+    java.util.concurrent.CompletableFuture<Boolean> outputSeenAtAck =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Throwable> nacked =
+        new java.util.concurrent.CompletableFuture<>();
+    sendMessage(
+        Message.of(event)
+            .withAck(
+                () -> {
+                  outputSeenAtAck.complete(
+                      out.received().stream()
+                          .anyMatch(m -> m.getPayload().entryKey().equals(event.entryKey())));
+                  return java.util.concurrent.CompletableFuture.completedFuture(null);
+                })
+            .withNack(
+                t -> {
+                  nacked.complete(t);
+                  return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }));
+    assertThat(outputSeenAtAck).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
+    assertThat(nacked).isNotDone();
+  }
+
+  @Test
+  void aPoisonRecordIsNackedWithItsReason() {
+    java.util.concurrent.CompletableFuture<Throwable> nacked =
+        new java.util.concurrent.CompletableFuture<>();
+    EntryFetchedEvent keyless =
+        new EntryFetchedEvent(
+            "poison", null, null, null, null, null, "t", null, null, null, null, null, null, null,
+            null);
+    sendMessage(
+        Message.of(keyless)
+            .withNack(
+                t -> {
+                  nacked.complete(t);
+                  return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }));
+    assertThat(nacked)
+        .succeedsWithin(Duration.ofSeconds(10))
+        .satisfies(
+            t ->
+                assertThat(t)
+                    .hasMessageContaining("no entryKey")
+                    .hasMessageContaining("eventId=poison"));
   }
 }

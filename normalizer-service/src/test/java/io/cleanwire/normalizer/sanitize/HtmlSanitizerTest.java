@@ -97,6 +97,15 @@ class HtmlSanitizerTest {
   }
 
   @Test
+  void dropsStylingHooksWithoutReportingThem() {
+    HtmlSanitizer.Sanitized out =
+        sanitizer.sanitize(
+            "<section class=\"c\" id=\"i\" data-x=\"1\"><p class=\"lead\">t</p></section>", BASE);
+    assertThat(out.html()).isEqualTo("<section><p>t</p></section>");
+    assertThat(out.removed()).isEmpty();
+  }
+
+  @Test
   void makesRelativeUrlsAbsoluteAndLinksSafe() {
     HtmlSanitizer.Sanitized out =
         sanitizer.sanitize(
