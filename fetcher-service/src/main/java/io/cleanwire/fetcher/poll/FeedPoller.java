@@ -207,8 +207,9 @@ public class FeedPoller {
                 return; // the feed was deleted while it was being polled
               }
               Instant at = Instant.now();
+              Map<String, SeenEntry> seen = seenEntries.findByKeys(t.id(), hashes.keySet());
               for (Map.Entry<String, String> e : hashes.entrySet()) {
-                upsertSeen(t.id(), e.getKey(), e.getValue(), at);
+                upsertSeen(seen.get(e.getKey()), t.id(), e.getKey(), e.getValue(), at);
               }
               seenEntries.flush();
               state.etag = validator(fetched.etag(), MAX_ETAG);
@@ -245,8 +246,7 @@ public class FeedPoller {
         next);
   }
 
-  private void upsertSeen(long feedId, String key, String hash, Instant at) {
-    SeenEntry seen = seenEntries.find("feedId = ?1 and entryKey = ?2", feedId, key).firstResult();
+  private void upsertSeen(SeenEntry seen, long feedId, String key, String hash, Instant at) {
     if (seen == null) {
       seen = new SeenEntry();
       seen.feedId = feedId;
