@@ -77,8 +77,9 @@ public final class FeedParser {
       feed = input.build(reader);
     } catch (FeedException | IOException e) {
       throw new FeedParseException(reason(e), e);
-    } catch (IllegalArgumentException e) {
-      // Rome signals an XML document of no known feed type this way.
+    } catch (RuntimeException e) {
+      // Rome signals an XML document of no known feed type with IllegalArgumentException, and
+      // hostile input may trip other runtime errors inside it: either way, not a readable feed.
       throw new FeedParseException(reason(e), e);
     }
     String language = blankToNull(feed.getLanguage());
