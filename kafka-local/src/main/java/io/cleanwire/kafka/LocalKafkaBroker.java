@@ -40,6 +40,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LocalKafkaBroker.class);
   private static final String CONTROLLER = "CONTROLLER";
   private static final String HOST = "127.0.0.1";
+  private static final String SHARED_BOOTSTRAP_PROPERTY = "cleanwire.kafka-local.shared-bootstrap";
   private static volatile LocalKafkaBroker shared;
 
   private final Path dataDir;
@@ -81,21 +82,38 @@ public final class LocalKafkaBroker implements AutoCloseable {
   /**
    * The one broker of this JVM, started on first use and stopped when the JVM exits. Tests share
    * it: starting a broker takes seconds, and topics it holds are cheap.
+   *
+   * <p>Quarkus loads test resources in a new class loader for every test profile, so a static field
+   * alone would start one broker per profile; the running broker's address is therefore also kept
+   * in a JVM-wide system property, and later class loaders attach to it.
    */
   public static LocalKafkaBroker shared() {
     LocalKafkaBroker broker = shared;
     if (broker == null) {
-      synchronized (LocalKafkaBroker.class) {
+      synchronized (System.getProperties()) {
         broker = shared;
         if (broker == null) {
-          broker = ephemeral(Topics.DEFAULT_PARTITIONS).start();
-          LocalKafkaBroker started = broker;
-          Runtime.getRuntime()
-              .addShutdownHook(new Thread(started::close, "cleanwire-kafka-shutdown"));
+          String running = System.getProperty(SHARED_BOOTSTRAP_PROPERTY);
+          if (running != null) {
+            broker = attached(running);
+          } else {
+            broker = ephemeral(Topics.DEFAULT_PARTITIONS).start();
+            LocalKafkaBroker started = broker;
+            Runtime.getRuntime()
+                .addShutdownHook(new Thread(started::close, "cleanwire-kafka-shutdown"));
+            System.setProperty(SHARED_BOOTSTRAP_PROPERTY, broker.bootstrapServers());
+          }
           shared = broker;
         }
       }
     }
+    return broker;
+  }
+
+  /** A handle on a broker that another class loader of this JVM started and owns. */
+  private static LocalKafkaBroker attached(String bootstrapServers) {
+    LocalKafkaBroker broker = new LocalKafkaBroker(null, 0, 0, Topics.DEFAULT_PARTITIONS, false);
+    broker.attachedBootstrap = bootstrapServers;
     return broker;
   }
 
@@ -125,9 +143,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   private int boundPort;
+  private String attachedBootstrap;
 
   /** {@code host:port} for clients' {@code bootstrap.servers}. */
   public String bootstrapServers() {
+    if (attachedBootstrap != null) {
+      return attachedBootstrap;
+    }
     if (server == null) {
       throw new IllegalStateException("broker not started");
     }
