@@ -3,6 +3,8 @@ package io.cleanwire.fetcher.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Every setting of the fetcher: polling rhythm, backoff, HTTP limits and publishing timeouts. */
 @ConfigMapping(prefix = "cleanwire.fetcher")
@@ -80,4 +82,48 @@ public interface FetcherConfig {
    */
   @WithDefault("PT30S")
   Duration publishTimeout();
+
+  /** Deadline for each read from the socket; the total deadline is {@code fetch-timeout}. */
+  @WithDefault("PT15S")
+  Duration readTimeout();
+
+  /**
+   * Literal addresses or CIDR ranges fetched from although they are private, loopback and so on
+   * (e.g. {@code 127.0.0.1/32,::1/128} for local mode). Checked on the address actually connected
+   * to. Env {@code CLEANWIRE_FETCHER_ALLOWED_ADDRESSES}.
+   */
+  Optional<List<String>> allowedAddresses();
+
+  /** Most fetches running at once against one host name, whatever the number of feeds on it. */
+  @WithDefault("2")
+  int maxConcurrentPerHost();
+
+  /** Fetches this replica runs in parallel (worker threads of the scheduler). */
+  @WithDefault("8")
+  int pollConcurrency();
+
+  /** Shortest interval the adaptive schedule may choose for a feed (no feed is polled faster). */
+  @WithDefault("PT5M")
+  Duration minPollInterval();
+
+  /** Longest interval the adaptive schedule may choose, however quiet the feed or large its ttl. */
+  @WithDefault("PT24H")
+  Duration maxPollInterval();
+
+  /** Longest wait a server's Retry-After may impose; longer requests are cut to this. */
+  @WithDefault("PT24H")
+  Duration maxRetryAfter();
+
+  /**
+   * How long a replica owns the feeds it claimed; a replica that dies releases them when this
+   * passes. Must exceed {@code fetch-timeout} plus {@code publish-timeout}.
+   */
+  @WithDefault("PT5M")
+  Duration leaseDuration();
+
+  /**
+   * Name of this replica in lease rows (env {@code CLEANWIRE_FETCHER_REPLICA_ID}, e.g. the pod
+   * name); a random id when unset.
+   */
+  Optional<String> replicaId();
 }

@@ -1,51 +1,125 @@
 package io.cleanwire.fetcher.http;
 
 import io.cleanwire.fetcher.config.FetcherConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * The fetcher's only HTTP client: conditional GET of one feed URL with redirect, size, time and
- * address limits.
+ * The fetcher's only HTTP client: conditional GET of one feed URL with redirect, size, time,
+ * per-host concurrency and address limits.
  *
- * <p>Redirects are followed by hand so that every hop is checked (scheme, no https→http downgrade,
- * resolved addresses). The JDK client resolves the host again when it connects, so a DNS answer
- * that changes between the check and the connection is not caught here; a resolver-hooked client
- * replaces this class in a later issue.
+ * <p>Built on Apache HttpClient 5 because of its DNS hook: {@link GuardedDnsResolver} refuses
+ * private addresses at the moment the socket connects, so a DNS answer that changes between a check
+ * and the connection cannot slip through. Redirects are followed by hand so that every hop is
+ * checked (scheme, no https→http downgrade, address).
  */
 @ApplicationScoped
 public class FeedHttpClient {
 
+  private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*\"?(\\d{1,10})");
+
   private final FetcherConfig config;
-  private final HttpClient client;
+  private final CloseableHttpClient client;
+  private final PoolingHttpClientConnectionManager connections;
+  private final ScheduledExecutorService deadlines;
+  private final Map<String, Semaphore> hostPermits = new ConcurrentHashMap<>();
+  private final LongAdder hostLimitWaits = new LongAdder();
 
   public FeedHttpClient(FetcherConfig config) {
     this.config = config;
-    this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(config.connectTimeout())
+    AddressAllowlist allowlist =
+        AddressAllowlist.parse(config.allowedAddresses().orElse(List.of()));
+    Timeout connect = Timeout.of(config.connectTimeout());
+    Timeout read = Timeout.of(config.readTimeout());
+    this.connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new GuardedDnsResolver(config.allowPrivateAddresses(), allowlist))
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(connect)
+                    .setSocketTimeout(read)
+                    .setTimeToLive(Timeout.ofMinutes(2))
+                    .build())
+            .setMaxConnTotal(Math.max(16, config.pollConcurrency() * 2))
+            .setMaxConnPerRoute(Math.max(1, config.maxConcurrentPerHost()))
             .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(connections)
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setRedirectsEnabled(false)
+                    .setResponseTimeout(read)
+                    .setConnectionRequestTimeout(Timeout.of(config.fetchTimeout()))
+                    .setProtocolUpgradeEnabled(false)
+                    .build())
+            .disableRedirectHandling()
+            .disableContentCompression()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .build();
+    this.deadlines =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "fetch-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @PreDestroy
+  void close() {
+    deadlines.shutdownNow();
+    try {
+      client.close();
+    } catch (IOException e) {
+      // shutting down: nothing left to do with the pool
+    }
+  }
+
+  /** How many fetches had to wait because their host already had its limit of fetches running. */
+  public long hostLimitWaits() {
+    return hostLimitWaits.sum();
   }
 
   /**
@@ -58,135 +132,266 @@ public class FeedHttpClient {
    */
   public FetchResult fetch(String url, String etag, String lastModified) throws FetchException {
     long deadline = System.nanoTime() + config.fetchTimeout().toNanos();
-    URI current = parse(url);
+    URI first = parse(url);
+    checkScheme(first);
+    Semaphore permit =
+        hostPermits.computeIfAbsent(
+            first.getHost().toLowerCase(Locale.ROOT),
+            h -> new Semaphore(Math.max(1, config.maxConcurrentPerHost()), true));
+    acquire(permit, deadline, first);
+    try {
+      return follow(first, etag, lastModified, deadline);
+    } finally {
+      permit.release();
+    }
+  }
+
+  private void acquire(Semaphore permit, long deadline, URI uri) throws FetchException {
+    if (permit.tryAcquire()) {
+      return;
+    }
+    // Politeness before speed: wait for another fetch of the same host to finish.
+    hostLimitWaits.increment();
+    try {
+      if (!permit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw new FetchException(
+            FetchFailure.DEADLINE,
+            "fetch deadline of "
+                + config.fetchTimeout()
+                + " passed while waiting for the per-host limit of "
+                + uri.getHost(),
+            null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FetchException(FetchFailure.NETWORK, "interrupted while fetching " + uri, e);
+    }
+  }
+
+  private FetchResult follow(URI first, String etag, String lastModified, long deadline)
+      throws FetchException {
+    URI current = first;
+    String permanentUrl = null;
+    boolean permanentSoFar = true;
     for (int hop = 0; ; hop++) {
-      checkAllowed(current);
-      HttpResponse<byte[]> response = send(request(current, etag, lastModified), deadline, url);
-      int status = response.statusCode();
+      checkScheme(current);
+      Hop response = exchange(current, etag, lastModified, deadline);
+      int status = response.status();
       if (isRedirect(status)) {
         if (hop >= config.maxRedirects()) {
           throw new FetchException(
-              "too many redirects (more than " + config.maxRedirects() + ")", status);
+              FetchFailure.REDIRECTS,
+              "too many redirects (more than " + config.maxRedirects() + ")",
+              status,
+              null,
+              null);
         }
-        URI next = redirectTarget(current, response, status);
+        URI next = redirectTarget(current, response.location(), status);
         Optional<String> refusal = redirectRefusal(current, next);
         if (refusal.isPresent()) {
-          throw new FetchException(refusal.get(), status);
+          throw new FetchException(FetchFailure.REFUSED, refusal.get(), status, null, null);
+        }
+        permanentSoFar = permanentSoFar && (status == 301 || status == 308);
+        if (permanentSoFar) {
+          permanentUrl = next.toString();
         }
         current = next;
         continue;
       }
       Instant fetchedAt = Instant.now();
-      String newEtag = response.headers().firstValue("ETag").orElse(null);
-      String newLastModified = response.headers().firstValue("Last-Modified").orElse(null);
       if (status == 304) {
         return new FetchResult(
-            304, current.toString(), true, newEtag, newLastModified, null, new byte[0], fetchedAt);
+            304,
+            current.toString(),
+            true,
+            response.etag(),
+            response.lastModified(),
+            null,
+            new byte[0],
+            fetchedAt,
+            permanentUrl,
+            response.maxAge(),
+            response.wireBytes());
       }
       if (status < 200 || status > 299) {
-        throw new FetchException("HTTP " + status + " from " + current, status);
+        Instant retryAfter =
+            status == 429 || status == 503 ? retryAfter(response.retryAfter(), fetchedAt) : null;
+        throw new FetchException(
+            FetchFailure.of(status),
+            "HTTP "
+                + status
+                + " from "
+                + current
+                + (response.retryAfter() == null
+                    ? ""
+                    : " (Retry-After: " + clip(response.retryAfter()) + ")"),
+            status,
+            retryAfter,
+            null);
       }
-      byte[] body =
-          decode(response.headers().firstValue("Content-Encoding").orElse(null), response.body());
       return new FetchResult(
           status,
           current.toString(),
           false,
-          newEtag,
-          newLastModified,
-          response.headers().firstValue("Content-Type").orElse(null),
-          body,
-          fetchedAt);
+          response.etag(),
+          response.lastModified(),
+          response.contentType(),
+          response.body(),
+          fetchedAt,
+          permanentUrl,
+          response.maxAge(),
+          response.wireBytes());
     }
   }
 
-  private HttpRequest request(URI uri, String etag, String lastModified) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri)
-            .GET()
-            .timeout(config.fetchTimeout())
-            .header("User-Agent", config.userAgent())
-            .header("Accept-Encoding", "gzip, deflate")
-            .header(
-                "Accept",
-                "application/rss+xml, application/atom+xml, application/rdf+xml,"
-                    + " application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8");
-    if (etag != null) {
-      builder.header("If-None-Match", etag);
-    }
-    if (lastModified != null) {
-      builder.header("If-Modified-Since", lastModified);
-    }
-    return builder.build();
-  }
-
-  private HttpResponse<byte[]> send(HttpRequest request, long deadline, String feedUrl)
+  /** One request and response; the body is read only for 2xx answers. */
+  private Hop exchange(URI uri, String etag, String lastModified, long deadline)
       throws FetchException {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
-      throw new FetchException("fetch deadline of " + config.fetchTimeout() + " exceeded");
+      throw deadlineExceeded(null);
     }
-    CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(request, info -> CappedBodySubscriber.of(config.maxBodyBytes()));
+    HttpGet get = new HttpGet(uri);
+    get.setHeader("User-Agent", config.userAgent());
+    get.setHeader("Accept-Encoding", "gzip, deflate");
+    get.setHeader(
+        "Accept",
+        "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml,"
+            + " application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.7");
+    if (etag != null) {
+      get.setHeader("If-None-Match", etag);
+    }
+    if (lastModified != null) {
+      get.setHeader("If-Modified-Since", lastModified);
+    }
+    AtomicBoolean timedOut = new AtomicBoolean();
+    // A total deadline: a server that drips one byte a second is cut off here, whatever the
+    // per-read timeout says.
+    ScheduledFuture<?> killer =
+        deadlines.schedule(
+            () -> {
+              timedOut.set(true);
+              get.cancel();
+            },
+            remaining,
+            TimeUnit.NANOSECONDS);
+    ClassicHttpResponse response = null;
+    boolean consumed = false;
     try {
-      // A total deadline: a server that drips one byte a second is cut off here.
-      return future.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new FetchException("fetch deadline of " + config.fetchTimeout() + " exceeded", e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new FetchException("interrupted while fetching " + feedUrl, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof BodyTooLargeException tooLarge) {
-        throw new FetchException(tooLarge.getMessage(), tooLarge);
+      response = client.executeOpen(null, get, null);
+      int status = response.getCode();
+      String encoding = header(response, "Content-Encoding");
+      Hop hop =
+          new Hop(
+              status,
+              header(response, "Location"),
+              header(response, "ETag"),
+              header(response, "Last-Modified"),
+              header(response, "Content-Type"),
+              header(response, "Retry-After"),
+              maxAge(header(response, "Cache-Control")),
+              new byte[0],
+              0);
+      HttpEntity entity = response.getEntity();
+      if (status < 200 || status > 299 || entity == null) {
+        return hop;
       }
-      if (cause instanceof HttpTimeoutException) {
-        throw new FetchException("timed out: " + cause.getMessage(), cause);
+      long declared = entity.getContentLength();
+      if (declared > config.maxBodyBytes()) {
+        throw new FetchException(
+            FetchFailure.TOO_LARGE,
+            "feed body larger than "
+                + config.maxBodyBytes()
+                + " bytes (Content-Length "
+                + declared
+                + ", cleanwire.fetcher.max-body-bytes)",
+            null);
       }
-      throw new FetchException(
-          "cannot fetch "
-              + request.uri()
-              + ": "
-              + (cause.getMessage() == null
-                  ? cause.getClass().getSimpleName()
-                  : cause.getMessage()),
-          cause);
+      CountingInputStream wire = new CountingInputStream(entity.getContent());
+      byte[] body;
+      try {
+        body = readCapped(decoding(encoding, wire));
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        if (timedOut.get()) {
+          throw e;
+        }
+        throw new BodyDecodingException("corrupt compressed body: " + e.getMessage());
+      }
+      consumed = true;
+      return new Hop(
+          status,
+          hop.location(),
+          hop.etag(),
+          hop.lastModified(),
+          hop.contentType(),
+          hop.retryAfter(),
+          hop.maxAge(),
+          body,
+          wire.count());
+    } catch (BodyTooLargeException e) {
+      throw new FetchException(FetchFailure.TOO_LARGE, e.getMessage(), e);
+    } catch (BodyDecodingException e) {
+      throw new FetchException(FetchFailure.ENCODING, e.getMessage(), e);
+    } catch (IOException e) {
+      if (timedOut.get()) {
+        throw deadlineExceeded(e);
+      }
+      throw networkFailure(uri, e);
+    } finally {
+      killer.cancel(false);
+      if (!consumed) {
+        // Closing an unread response would drain its body to reuse the connection: a 50 MB
+        // error page or an endless stream. Drop the connection instead.
+        get.cancel();
+      }
+      closeQuietly(response);
     }
   }
 
-  private void checkAllowed(URI uri) throws FetchException {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new FetchException("only http and https URLs are fetched: " + uri);
+  private FetchException deadlineExceeded(Throwable cause) {
+    return new FetchException(
+        FetchFailure.DEADLINE, "fetch deadline of " + config.fetchTimeout() + " exceeded", cause);
+  }
+
+  private static FetchException networkFailure(URI uri, IOException e) {
+    Throwable refused = e;
+    while (refused != null && !(refused instanceof GuardedDnsResolver.RefusedAddressException)) {
+      refused = refused.getCause();
     }
-    String host = uri.getHost();
-    if (host == null || host.isEmpty()) {
-      throw new FetchException("URL has no host: " + uri);
+    if (refused != null) {
+      return new FetchException(FetchFailure.REFUSED, refused.getMessage(), e);
     }
-    if (config.allowPrivateAddresses()) {
+    if (e instanceof UnknownHostException) {
+      return new FetchException(FetchFailure.NETWORK, "unknown host: " + uri.getHost(), e);
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new FetchException(FetchFailure.NETWORK, "cannot fetch " + uri + ": " + message, e);
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    if (response == null) {
       return;
     }
-    InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
-    } catch (UnknownHostException e) {
-      throw new FetchException("unknown host: " + host, e);
+      response.close();
+    } catch (IOException | RuntimeException e) {
+      // the connection was aborted on purpose; nothing to release
     }
-    for (InetAddress address : addresses) {
-      Optional<String> reason = AddressPolicy.refusalReason(address);
-      if (reason.isPresent()) {
-        throw new FetchException(
-            "refused "
-                + host
-                + " ("
-                + address.getHostAddress()
-                + "): "
-                + reason.get()
-                + "; set cleanwire.fetcher.allow-private-addresses=true to allow");
-      }
+  }
+
+  private static String header(ClassicHttpResponse response, String name) {
+    Header h = response.getFirstHeader(name);
+    return h == null ? null : h.getValue();
+  }
+
+  private static void checkScheme(URI uri) throws FetchException {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new FetchException(
+          FetchFailure.REFUSED, "only http and https URLs are fetched: " + uri, null);
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new FetchException(FetchFailure.REFUSED, "URL has no host: " + uri, null);
     }
   }
 
@@ -200,21 +405,48 @@ public class FeedHttpClient {
     return Optional.empty();
   }
 
+  /**
+   * When a Retry-After value (delay in seconds or an HTTP date) points to, or null when it is
+   * missing or unreadable.
+   */
+  static Instant retryAfter(String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.matches("\\d{1,10}")) {
+      return now.plusSeconds(Long.parseLong(v));
+    }
+    try {
+      return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  static Duration maxAge(String cacheControl) {
+    if (cacheControl == null) {
+      return null;
+    }
+    Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
+    return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+  }
+
   private static boolean isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  private static URI redirectTarget(URI current, HttpResponse<?> response, int status)
+  private static URI redirectTarget(URI current, String location, int status)
       throws FetchException {
-    String location =
-        response
-            .headers()
-            .firstValue("Location")
-            .orElseThrow(() -> new FetchException("redirect without Location header", status));
+    if (location == null) {
+      throw new FetchException(
+          FetchFailure.REDIRECTS, "redirect without Location header", status, null, null);
+    }
     try {
       return current.resolve(new URI(location.strip())).normalize();
     } catch (Exception e) {
-      throw new FetchException("invalid redirect Location: " + location, status);
+      throw new FetchException(
+          FetchFailure.REDIRECTS, "invalid redirect Location: " + clip(location), status, null, e);
     }
   }
 
@@ -222,42 +454,34 @@ public class FeedHttpClient {
     try {
       return new URI(url);
     } catch (Exception e) {
-      throw new FetchException("malformed URL: " + url, e);
+      throw new FetchException(FetchFailure.REFUSED, "malformed URL: " + url, e);
     }
   }
 
-  private byte[] decode(String contentEncoding, byte[] raw) throws FetchException {
+  private static String clip(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+  }
+
+  private static InputStream decoding(String contentEncoding, InputStream raw) throws IOException {
     String encoding =
         contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
-    try {
-      return switch (encoding) {
-        case "", "identity" -> raw;
-        case "gzip", "x-gzip" -> readCapped(new GZIPInputStream(new ByteArrayInputStream(raw)));
-        case "deflate" -> inflate(raw);
-        default -> throw new FetchException("unsupported Content-Encoding: " + encoding);
-      };
-    } catch (IOException e) {
-      throw new FetchException("cannot decode " + encoding + " body: " + e.getMessage(), e);
-    }
+    return switch (encoding) {
+      case "", "identity" -> raw;
+      case "gzip", "x-gzip" -> new GZIPInputStream(raw, 8192);
+      case "deflate" -> new DeflateInputStream(raw);
+      default -> throw new BodyDecodingException("unsupported Content-Encoding: " + encoding);
+    };
   }
 
-  private byte[] inflate(byte[] raw) throws IOException {
-    // "deflate" should be zlib-wrapped, but many servers send a raw deflate stream.
-    try {
-      return readCapped(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater()));
-    } catch (java.util.zip.ZipException e) {
-      return readCapped(new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(true)));
-    }
-  }
-
+  /** Reads a stream to its end, failing as soon as more than the cap came out of it. */
   private byte[] readCapped(InputStream in) throws IOException {
     long cap = config.maxBodyBytes();
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
+      byte[] buffer = new byte[16384];
       long total = 0;
       int n;
-      while ((n = in.read(buffer)) > 0) {
+      while ((n = in.read(buffer)) >= 0) {
         total += n;
         if (total > cap) {
           throw new BodyTooLargeException(cap);
@@ -265,6 +489,73 @@ public class FeedHttpClient {
         out.write(buffer, 0, n);
       }
       return out.toByteArray();
+    } catch (BodyDecodingException | BodyTooLargeException e) {
+      throw e;
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new BodyDecodingException("corrupt compressed body: " + e.getMessage());
+    }
+  }
+
+  /** What one hop answered. */
+  private record Hop(
+      int status,
+      String location,
+      String etag,
+      String lastModified,
+      String contentType,
+      String retryAfter,
+      Duration maxAge,
+      byte[] body,
+      long wireBytes) {}
+
+  private static final class CountingInputStream extends FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    long count() {
+      return count;
+    }
+  }
+
+  /** "deflate" should be zlib-wrapped, but many servers send a raw deflate stream: sniff it. */
+  private static final class DeflateInputStream extends FilterInputStream {
+    DeflateInputStream(InputStream raw) throws IOException {
+      super(null);
+      java.io.PushbackInputStream pushback = new java.io.PushbackInputStream(raw, 2);
+      byte[] head = pushback.readNBytes(2);
+      pushback.unread(head);
+      boolean zlib =
+          head.length == 2
+              && (head[0] & 0x0f) == 8
+              && (((head[0] & 0xff) << 8) | (head[1] & 0xff)) % 31 == 0;
+      this.in = new InflaterInputStream(pushback, new Inflater(!zlib), 8192);
+    }
+  }
+
+  private static final class BodyDecodingException extends IOException {
+    BodyDecodingException(String message) {
+      super(message);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.cleanwire.fetcher.http;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,9 @@ import java.time.Instant;
  * @param contentType the Content-Type header, may be null
  * @param body the decoded (gunzipped/inflated) body, empty on 304
  * @param fetchedAt when the response was received
+ * @param permanentUrl where the feed moved for good (a chain of 301/308 from the start), else null
+ * @param maxAge the response's Cache-Control max-age, null when absent
+ * @param wireBytes bytes received on the wire (before decompression)
  */
 public record FetchResult(
     int httpStatus,
@@ -22,4 +26,7 @@ public record FetchResult(
     String lastModified,
     String contentType,
     byte[] body,
-    Instant fetchedAt) {}
+    Instant fetchedAt,
+    String permanentUrl,
+    Duration maxAge,
+    long wireBytes) {}

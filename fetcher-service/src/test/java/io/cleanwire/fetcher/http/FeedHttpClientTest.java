@@ -60,11 +60,33 @@ class FeedHttpClientTest {
         case "/gzip-bomb" -> send(exchange, 200, "gzip", gzip(new byte[5_000_000]));
         case "/big" -> send(exchange, 200, null, new byte[200_000]);
         case "/hop1" -> redirect(exchange, "/hop2");
+        case "/chain0", "/chain1", "/chain2", "/chain3", "/chain4", "/chain5", "/chain6" ->
+            redirect(exchange, "/chain" + (Integer.parseInt(path.substring(6)) + 1));
         case "/hop2" -> redirect(exchange, url("/plain"));
         case "/loop" -> redirect(exchange, "/loop");
         case "/to-file" -> redirect(exchange, "file:///etc/passwd");
         case "/gone" -> send(exchange, 410, null, "gone".getBytes());
         case "/drip" -> drip(exchange);
+        case "/huge-with-length" -> huge(exchange, true);
+        case "/huge-chunked" -> huge(exchange, false);
+        case "/error" -> send(exchange, 500, null, "boom".getBytes());
+        case "/busy" -> {
+          exchange.getResponseHeaders().set("Retry-After", "120");
+          send(exchange, 429, null, new byte[0]);
+        }
+        case "/maintenance" -> {
+          exchange.getResponseHeaders().set("Retry-After", "Wed, 21 Oct 2037 07:28:00 GMT");
+          send(exchange, 503, null, new byte[0]);
+        }
+        case "/moved" -> redirect(exchange, 301, "/moved-again");
+        case "/moved-again" -> redirect(exchange, 308, "/temporary");
+        case "/temporary" -> redirect(exchange, 302, "/plain");
+        case "/to-metadata" -> redirect(exchange, 302, "http://169.254.169.254/latest/meta-data/");
+        case "/to-mapped" -> redirect(exchange, 302, "http://[::ffff:10.0.0.1]/feed");
+        case "/cached" -> {
+          exchange.getResponseHeaders().set("Cache-Control", "public, max-age=3600");
+          send(exchange, 200, null, FEED);
+        }
         default -> send(exchange, 404, null, new byte[0]);
       }
     }
@@ -181,6 +203,128 @@ class FeedHttpClientTest {
         .hasMessageContaining("deadline");
   }
 
+  @Test
+  void refusesFiftyMegabyteBodiesWithAndWithoutContentLength() {
+    FeedHttpClient client = client(TestFetcherConfig.defaults());
+
+    assertThatThrownBy(() -> client.fetch(url("/huge-with-length"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.failure()).isEqualTo(FetchFailure.TOO_LARGE))
+        .hasMessageContaining("larger than 10485760 bytes");
+    assertThatThrownBy(() -> client.fetch(url("/huge-chunked"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.failure()).isEqualTo(FetchFailure.TOO_LARGE))
+        .hasMessageContaining("larger than 10485760 bytes");
+    // the client is still usable afterwards
+    assertThat(fetchQuietly(client, "/plain")).isEqualTo(FEED);
+  }
+
+  @Test
+  void stopsALongRedirectChainAfterFiveHops() {
+    assertThatThrownBy(() -> client(TestFetcherConfig.defaults()).fetch(url("/chain0"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.failure()).isEqualTo(FetchFailure.REDIRECTS))
+        .hasMessageContaining("too many redirects");
+    assertThat(seen).doesNotContainKey("/chain6");
+  }
+
+  @Test
+  void refusesARedirectToAPrivateAddressEvenWhenTheFirstHostIsAllowlisted() {
+    FeedHttpClient strict =
+        client(
+            TestFetcherConfig.defaults()
+                .withAllowPrivateAddresses(false)
+                .withAllowedAddresses("127.0.0.1/32"));
+
+    assertThat(fetchQuietly(strict, "/plain")).isEqualTo(FEED);
+    assertThatThrownBy(() -> strict.fetch(url("/to-metadata"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.failure()).isEqualTo(FetchFailure.REFUSED))
+        .hasMessageContaining("link-local address");
+    assertThatThrownBy(() -> strict.fetch(url("/to-mapped"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.failure()).isEqualTo(FetchFailure.REFUSED))
+        .hasMessageContaining("private");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "http://2130706433:PORT/plain, loopback",
+    "http://0x7f.0.0.1:PORT/plain, loopback",
+    "http://017700000001:PORT/plain, loopback",
+    "http://[::ffff:127.0.0.1]:PORT/plain, loopback",
+    "http://localhost:PORT/plain, loopback",
+    "http://127.1:PORT/plain, loopback",
+  })
+  void refusesNumericTricksForLoopback(String template, String reason) {
+    FeedHttpClient strict = client(TestFetcherConfig.defaults().withAllowPrivateAddresses(false));
+    String target = template.replace("PORT", String.valueOf(server.getAddress().getPort()));
+
+    assertThatThrownBy(() -> strict.fetch(target, null, null))
+        .isInstanceOf(FetchException.class)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .matches(
+                        m ->
+                            m.contains(reason)
+                                || m.contains("unknown host")
+                                || m.contains("no host"),
+                        reason));
+    assertThat(seen.get("/plain")).as("no request reached the server").isNull();
+  }
+
+  @Test
+  void reportsRetryAfterInSecondsAndAsHttpDate() {
+    FeedHttpClient client = client(TestFetcherConfig.defaults());
+
+    assertThatThrownBy(() -> client.fetch(url("/busy"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(FetchFailure.RATE_LIMITED);
+              assertThat(e.httpStatus()).isEqualTo(429);
+              assertThat(e.retryAfter()).isAfter(java.time.Instant.now().plusSeconds(100));
+            });
+    assertThatThrownBy(() -> client.fetch(url("/maintenance"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(503);
+              assertThat(e.retryAfter()).isEqualTo(java.time.Instant.parse("2037-10-21T07:28:00Z"));
+            });
+  }
+
+  @Test
+  void reportsServerErrors() {
+    assertThatThrownBy(() -> client(TestFetcherConfig.defaults()).fetch(url("/error"), null, null))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.failure()).isEqualTo(FetchFailure.HTTP_5XX))
+        .hasMessageContaining("HTTP 500");
+  }
+
+  @Test
+  void reportsWhereAFeedMovedForGoodOnlyThroughPermanentRedirects() throws Exception {
+    FetchResult result = client(TestFetcherConfig.defaults()).fetch(url("/moved"), null, null);
+
+    assertThat(result.permanentUrl()).isEqualTo(url("/temporary"));
+    assertThat(result.finalUrl()).isEqualTo(url("/plain"));
+  }
+
+  @Test
+  void readsCacheControlMaxAge() throws Exception {
+    assertThat(client(TestFetcherConfig.defaults()).fetch(url("/cached"), null, null).maxAge())
+        .isEqualTo(Duration.ofHours(1));
+  }
+
+  private byte[] fetchQuietly(FeedHttpClient client, String path) {
+    try {
+      return client.fetch(url(path), null, null).body();
+    } catch (FetchException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static void send(HttpExchange exchange, int status, String encoding, byte[] body)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
@@ -194,8 +338,29 @@ class FeedHttpClientTest {
   }
 
   private static void redirect(HttpExchange exchange, String location) throws IOException {
+    redirect(exchange, 302, location);
+  }
+
+  private static void redirect(HttpExchange exchange, int status, String location)
+      throws IOException {
     exchange.getResponseHeaders().set("Location", location);
-    exchange.sendResponseHeaders(302, -1);
+    exchange.sendResponseHeaders(status, -1);
+  }
+
+  /** 50 MB of feed-looking bytes, announced by Content-Length or chunked. */
+  private static void huge(HttpExchange exchange, boolean withLength) throws IOException {
+    long size = 50L * 1024 * 1024;
+    exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
+    exchange.sendResponseHeaders(200, withLength ? size : 0);
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'a');
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (long sent = 0; sent < size; sent += chunk.length) {
+        out.write(chunk);
+      }
+    } catch (IOException e) {
+      // the client hung up once it had enough: what the test expects
+    }
   }
 
   private static void drip(HttpExchange exchange) throws IOException {

@@ -2,26 +2,84 @@ package io.cleanwire.fetcher.http;
 
 import io.cleanwire.fetcher.config.FetcherConfig;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** A {@link FetcherConfig} for plain unit tests, with the production defaults unless changed. */
-record TestFetcherConfig(
-    boolean allowPrivateAddresses, long maxBodyBytes, Duration fetchTimeout, int maxRedirects)
+public record TestFetcherConfig(
+    boolean allowPrivateAddresses,
+    long maxBodyBytes,
+    Duration fetchTimeout,
+    int maxRedirects,
+    Optional<List<String>> allowedAddresses)
     implements FetcherConfig {
 
-  static TestFetcherConfig defaults() {
-    return new TestFetcherConfig(true, 10 * 1024 * 1024, Duration.ofSeconds(5), 5);
+  public static TestFetcherConfig defaults() {
+    return new TestFetcherConfig(
+        true, 10 * 1024 * 1024, Duration.ofSeconds(5), 5, Optional.empty());
   }
 
   TestFetcherConfig withAllowPrivateAddresses(boolean allow) {
-    return new TestFetcherConfig(allow, maxBodyBytes, fetchTimeout, maxRedirects);
+    return new TestFetcherConfig(allow, maxBodyBytes, fetchTimeout, maxRedirects, allowedAddresses);
+  }
+
+  TestFetcherConfig withAllowedAddresses(String... entries) {
+    return new TestFetcherConfig(
+        allowPrivateAddresses,
+        maxBodyBytes,
+        fetchTimeout,
+        maxRedirects,
+        Optional.of(List.of(entries)));
   }
 
   TestFetcherConfig withMaxBodyBytes(long max) {
-    return new TestFetcherConfig(allowPrivateAddresses, max, fetchTimeout, maxRedirects);
+    return new TestFetcherConfig(
+        allowPrivateAddresses, max, fetchTimeout, maxRedirects, allowedAddresses);
   }
 
   TestFetcherConfig withFetchTimeout(Duration timeout) {
-    return new TestFetcherConfig(allowPrivateAddresses, maxBodyBytes, timeout, maxRedirects);
+    return new TestFetcherConfig(
+        allowPrivateAddresses, maxBodyBytes, timeout, maxRedirects, allowedAddresses);
+  }
+
+  @Override
+  public Duration readTimeout() {
+    return Duration.ofSeconds(5);
+  }
+
+  @Override
+  public int maxConcurrentPerHost() {
+    return 2;
+  }
+
+  @Override
+  public int pollConcurrency() {
+    return 4;
+  }
+
+  @Override
+  public Duration minPollInterval() {
+    return Duration.ofMinutes(5);
+  }
+
+  @Override
+  public Duration maxPollInterval() {
+    return Duration.ofHours(24);
+  }
+
+  @Override
+  public Duration maxRetryAfter() {
+    return Duration.ofHours(24);
+  }
+
+  @Override
+  public Duration leaseDuration() {
+    return Duration.ofMinutes(5);
+  }
+
+  @Override
+  public Optional<String> replicaId() {
+    return Optional.empty();
   }
 
   @Override
