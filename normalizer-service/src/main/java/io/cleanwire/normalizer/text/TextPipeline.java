@@ -1,13 +1,15 @@
 package io.cleanwire.normalizer.text;
 
 import io.cleanwire.events.Repair;
+import io.cleanwire.normalizer.repair.TextRepair;
 import java.util.List;
 
 /**
  * An ordered list of {@link TextStep}s for one kind of field, with the repairs each step made.
  *
- * <p>Order matters: markup first (it decides what is text at all), then character removal, then NFC
- * (removal can bring combining marks together), then whitespace last.
+ * <p>Order matters: markup first (it decides what is text at all), then the repair of broken
+ * characters (escapes, nested references, mojibake), then character removal, then NFC (removal can
+ * bring combining marks together), then whitespace last.
  */
 public final class TextPipeline {
 
@@ -22,6 +24,7 @@ public final class TextPipeline {
     return new TextPipeline(
         List.of(
             Markup.toSingleLine(),
+            new TextRepair(),
             SimpleSteps.illegalCharacters(),
             SimpleSteps.invisibleControls(),
             SimpleSteps.unicodeNfc(),
@@ -33,6 +36,7 @@ public final class TextPipeline {
     return new TextPipeline(
         List.of(
             Markup.toParagraphs(),
+            new TextRepair(),
             SimpleSteps.illegalCharacters(),
             SimpleSteps.unicodeNfc(),
             Whitespace.paragraphs()));
@@ -43,6 +47,7 @@ public final class TextPipeline {
     return new TextPipeline(
         List.of(
             Markup.entitiesOnly(),
+            new TextRepair(),
             SimpleSteps.illegalCharacters(),
             SimpleSteps.unicodeNfc(),
             Whitespace.singleLine()));

@@ -1,0 +1,277 @@
+package io.cleanwire.normalizer.repair;
+
+import io.cleanwire.normalizer.text.RepairLog;
+import io.cleanwire.normalizer.text.TextStep;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Repairs text whose UTF-8 bytes were decoded with a legacy single-byte charset (mojibake), one or
+ * two layers deep, sequence by sequence, so that one broken word inside correct text is fixed and
+ * the correct text around it is left alone.
+ *
+ * <p>For every charset of {@link SingleByteCodec#ALL}, each run of characters whose bytes form
+ * complete, valid UTF-8 sequences is a candidate; it is replaced only when {@link Plausibility}
+ * says the decoded run is clearly more plausible than the original (gain of at least {@value
+ * #CONFIDENT}). Once a charset has made a confident repair in a text, its other candidates need
+ * only to not make the text worse: the context says how the text was broken. Two special forms are
+ * understood: a space standing for the 0xA0 byte (a no-break space lost by a later cleanup, {@code
+ * invÃ lida}) inside a word, and {@code �} standing for a byte Windows-1252 leaves undefined
+ * ({@code â€�} is a closing quote when a word or punctuation ends there; otherwise the run becomes
+ * one {@code �}).
+ */
+public final class MojibakeRepair implements TextStep {
+
+  static final int CONFIDENT = 3;
+  private static final int MAX_LAYERS = 3;
+
+  /** Repair kind: text decoded with the wrong charset, repaired. */
+  public static final String KIND = "mojibake";
+
+  @Override
+  public String apply(String text, RepairLog log) {
+    if (!mayContainMojibake(text)) {
+      return text;
+    }
+    String current = text;
+    Set<String> codecs = new LinkedHashSet<>();
+    int layers = 0;
+    int sequences = 0;
+    for (int layer = 0; layer < MAX_LAYERS; layer++) {
+      Pass pass = onePass(current);
+      if (pass.repaired == 0) {
+        break;
+      }
+      current = pass.text;
+      codecs.addAll(pass.codecs);
+      sequences += pass.repaired;
+      layers++;
+      if (!mayContainMojibake(current)) {
+        break;
+      }
+    }
+    if (layers > 0) {
+      log.record(
+          KIND,
+          String.join("+", codecs)
+              + " misreading of UTF-8, "
+              + sequences
+              + (sequences == 1 ? " run" : " runs")
+              + (layers > 1 ? ", " + layers + " layers" : ""));
+    }
+    return current;
+  }
+
+  /**
+   * Cheap test that proves a text cannot hold mojibake: no character that some legacy charset reads
+   * for a UTF-8 lead byte is followed by one it reads for a continuation byte (or a space or {@code
+   * �}).
+   */
+  public static boolean mayContainMojibake(String text) {
+    int n = text.length();
+    for (int i = 0; i < n - 1; i++) {
+      if (sequenceMayStartAt(text, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a misread UTF-8 sequence may start at {@code i}. */
+  static boolean sequenceMayStartAt(String text, int i) {
+    char c = text.charAt(i);
+    if (c >= 0x80 && LEAD[c] && i + 1 < text.length()) {
+      char next = text.charAt(i + 1);
+      return next >= 0x80 ? CONT[next] : next == ' ';
+    }
+    return false;
+  }
+
+  private static final boolean[] LEAD = new boolean[0x10000];
+  private static final boolean[] CONT = new boolean[0x10000];
+
+  static {
+    for (int c = 0x80; c < 0x10000; c++) {
+      for (SingleByteCodec codec : SingleByteCodec.ALL) {
+        int b = codec.byteOf((char) c);
+        if (b >= 0xC2 && b <= 0xF4) {
+          LEAD[c] = true;
+        }
+        if (b >= 0x80 && b <= 0xBF) {
+          CONT[c] = true;
+        }
+      }
+    }
+    CONT[0xFFFD] = true;
+  }
+
+  private record Candidate(
+      SingleByteCodec codec, int start, int end, int[] decoded, int gain, int afterCost) {}
+
+  private record Pass(String text, int repaired, List<String> codecs) {}
+
+  private static Pass onePass(String text) {
+    int[] cps = text.codePoints().toArray();
+    List<Candidate> candidates = new ArrayList<>();
+    for (SingleByteCodec codec : SingleByteCodec.ALL) {
+      findRuns(cps, codec, candidates);
+    }
+    if (candidates.isEmpty()) {
+      return new Pass(text, 0, List.of());
+    }
+    candidates.sort(Comparator.comparingInt(Candidate::gain).reversed());
+    boolean[] taken = new boolean[cps.length];
+    List<Candidate> chosen = new ArrayList<>();
+    Set<SingleByteCodec> trusted = new LinkedHashSet<>();
+    for (Candidate c : candidates) {
+      if (c.gain >= CONFIDENT && free(taken, c)) {
+        take(taken, c);
+        chosen.add(c);
+        trusted.add(c.codec);
+      }
+    }
+    for (Candidate c : candidates) {
+      if (c.gain > 0 && c.afterCost == 0 && trusted.contains(c.codec) && free(taken, c)) {
+        take(taken, c);
+        chosen.add(c);
+      }
+    }
+    if (chosen.isEmpty()) {
+      return new Pass(text, 0, List.of());
+    }
+    chosen.sort(Comparator.comparingInt(Candidate::start));
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    List<String> names = new ArrayList<>();
+    for (Candidate c : chosen) {
+      while (i < c.start) {
+        out.appendCodePoint(cps[i++]);
+      }
+      for (int cp : c.decoded) {
+        out.appendCodePoint(cp);
+      }
+      i = c.end;
+      if (!names.contains(c.codec.name())) {
+        names.add(c.codec.name());
+      }
+    }
+    while (i < cps.length) {
+      out.appendCodePoint(cps[i++]);
+    }
+    return new Pass(out.toString(), chosen.size(), names);
+  }
+
+  private static boolean free(boolean[] taken, Candidate c) {
+    for (int i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void take(boolean[] taken, Candidate c) {
+    for (int i = c.start; i < c.end; i++) {
+      taken[i] = true;
+    }
+  }
+
+  /** Finds runs of adjacent valid sequences for one charset and scores each run. */
+  private static void findRuns(int[] cps, SingleByteCodec codec, List<Candidate> out) {
+    int i = 0;
+    int[] seq = new int[2];
+    while (i < cps.length) {
+      if (!match(cps, i, codec, seq)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      List<Integer> decoded = new ArrayList<>();
+      boolean rare = false;
+      while (i < cps.length && match(cps, i, codec, seq)) {
+        decoded.add(seq[1]);
+        rare |= Plausibility.isRare(seq[1]);
+        i = seq[0];
+      }
+      if (rare) {
+        continue;
+      }
+      int before = start > 0 ? cps[start - 1] : ' ';
+      int after = i < cps.length ? cps[i] : ' ';
+      int[] original = java.util.Arrays.copyOfRange(cps, start, i);
+      int[] fixed = decoded.stream().mapToInt(Integer::intValue).toArray();
+      int costBefore = Plausibility.cost(before, original, after);
+      int costAfter = Plausibility.cost(before, fixed, after);
+      out.add(new Candidate(codec, start, i, fixed, costBefore - costAfter, costAfter));
+    }
+  }
+
+  /**
+   * Matches one UTF-8 sequence read through {@code codec} at {@code i}; on success {@code
+   * result[0]} is the end index and {@code result[1]} the decoded code point.
+   */
+  static boolean match(int[] cps, int i, SingleByteCodec codec, int[] result) {
+    int c = cps[i];
+    if (c < 0x80 || c > 0xFFFF) {
+      return false;
+    }
+    int lead = codec.byteOf((char) c);
+    if (lead < 0xC2 || lead > 0xF4) {
+      return false;
+    }
+    int n = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+    if (i + n >= cps.length) {
+      return false;
+    }
+    int cp = lead & (n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07);
+    boolean lossy = false;
+    for (int k = 1; k <= n; k++) {
+      int ch = cps[i + k];
+      int b = ch <= 0xFFFF ? codec.byteOf((char) ch) : -1;
+      if (b < 0x80 || b > 0xBF) {
+        if (ch == ' ' && n == 1 && lostNoBreakSpace(cps, i)) {
+          b = 0xA0;
+        } else if (ch == 0xFFFD && codec == SingleByteCodec.WINDOWS_1252 && k == n) {
+          lossy = true;
+          b = 0x9D;
+        } else {
+          return false;
+        }
+      }
+      if (k == 1) {
+        if (lead == 0xE0 && b < 0xA0
+            || lead == 0xED && b > 0x9F
+            || lead == 0xF0 && b < 0x90
+            || lead == 0xF4 && b > 0x8F) {
+          return false;
+        }
+      }
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if (lossy) {
+      // Only 0x9D of the undefined bytes completes a common character (the closing quote U+201D).
+      int next = i + n + 1 < cps.length ? cps[i + n + 1] : ' ';
+      boolean wordEnds = !Character.isLetterOrDigit(next);
+      cp = cp == 0x201D && wordEnds && i > 0 && !Character.isWhitespace(cps[i - 1]) ? cp : 0xFFFD;
+    }
+    if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
+      return false;
+    }
+    result[0] = i + n + 1;
+    result[1] = cp;
+    return true;
+  }
+
+  /** A space after a lead byte stands for 0xA0 only inside a word: lower-case letter before it. */
+  private static boolean lostNoBreakSpace(int[] cps, int lead) {
+    if (lead == 0 || lead + 2 >= cps.length) {
+      return false;
+    }
+    int before = cps[lead - 1];
+    int after = cps[lead + 2];
+    return Character.isLowerCase(before) && !Character.isWhitespace(after);
+  }
+}
