@@ -2,6 +2,8 @@ package io.cleanwire.fetcher.parse;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -12,13 +14,10 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.cleanwire.events.Enclosure;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -28,20 +27,27 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdom2.Element;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
 /**
- * Turns fetched feed bytes (RSS 0.9x/1.0/2.0, Atom) into a {@link ParsedFeed} with Rome, refusing
- * DTDs and therefore external entities and entity bombs.
+ * Turns fetched feed bytes (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) into a {@link
+ * ParsedFeed}, as leniently as feedparser: the charset is decided by {@link CharsetDetector}, the
+ * text is pre-cleaned by {@link XmlCleaner}, and a document Rome still refuses (unclosed tags, a
+ * cut-off end) is re-serialized by jsoup's forgiving XML parser and read again, with every repair
+ * recorded. Document type declarations are refused, so external entities and entity bombs are never
+ * expanded.
  */
 public final class FeedParser {
 
-  private static final Pattern HEADER_CHARSET =
-      Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern PROLOG_ENCODING =
-      Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
   private static final Pattern ROOT_ELEMENT = Pattern.compile("<[A-Za-z][^>]*>");
   private static final Pattern XML_LANG =
       Pattern.compile("\\sxml:lang\\s*=\\s*[\"']([^\"']*)[\"']");
+  private static final Pattern ENTRY_START =
+      Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?(?:item|entry)(?=[\\s>/])[^>]*>");
+  private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
   private static final String NO_IDENTITY = "entry has neither guid nor link";
 
   /**
@@ -57,60 +63,154 @@ public final class FeedParser {
     if (body.length == 0) {
       throw new FeedParseException("empty document", null);
     }
-    if (looksLikeHtml(body, contentType)) {
+    try {
+      return parseDecoded(CharsetDetector.decode(body, contentType), contentType, feedUrl);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Hostile input may trip runtime errors deep inside a parser: still not a readable feed.
+      throw new FeedParseException("unreadable document (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private ParsedFeed parseDecoded(DecodedDocument doc, String contentType, String feedUrl)
+      throws FeedParseException {
+    if (JsonFeedParser.looksLikeJson(doc.text(), contentType)) {
+      return JsonFeedParser.parse(doc, feedUrl);
+    }
+    if (looksLikeHtml(doc.text(), contentType)) {
       throw new FeedParseException(
           "an HTML page"
               + (contentType == null ? "" : " (Content-Type " + contentType + ")")
-              + ", not RSS or Atom",
+              + ", not RSS, Atom or JSON Feed",
           null);
     }
-    String declaredCharset = declaredCharset(body, contentType);
+    XmlCleaner.Cleaned cleaned = XmlCleaner.clean(doc.text());
+    List<String> repairs = new ArrayList<>(cleaned.repairs());
+    String text = cleaned.text();
     SyndFeed feed;
-    String detectedCharset;
-    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-      detectedCharset = reader.getEncoding();
+    try {
+      feed = build(text);
+    } catch (FeedParseException strict) {
+      if (strict.getCause() instanceof IllegalArgumentException) {
+        throw strict; // well-formed XML of no known feed type: repairing will not change that
+      }
+      String repaired = reserialize(text);
+      try {
+        feed = build(repaired);
+      } catch (FeedParseException stillBroken) {
+        throw strict;
+      }
+      repairs.add("repaired malformed XML: " + strict.getMessage().substring(12));
+      text = repaired;
+    }
+    return toParsedFeed(feed, text, doc, repairs, feedUrl);
+  }
+
+  private static SyndFeed build(String text) throws FeedParseException {
+    try {
       SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
       // Keeps Rome's RSS/Atom objects so a missing <guid> is told apart from Rome's fallback.
       input.setPreserveWireFeed(true);
       // Already Rome's default; set so that nobody turns it on by accident.
       input.setAllowDoctypes(false);
-      feed = input.build(reader);
-    } catch (FeedException | IOException e) {
+      return input.build(new StringReader(text));
+    } catch (FeedException e) {
       throw new FeedParseException(reason(e), e);
-    } catch (RuntimeException e) {
-      // Rome signals an XML document of no known feed type with IllegalArgumentException, and
-      // hostile input may trip other runtime errors inside it: either way, not a readable feed.
+    } catch (IllegalArgumentException e) {
+      // Rome signals an XML document of no known feed type with IllegalArgumentException.
       throw new FeedParseException(reason(e), e);
     }
+  }
+
+  /** Well-formed XML from broken XML: closes open elements, drops stray end tags. */
+  private static String reserialize(String text) {
+    Document repaired = Jsoup.parse(text, "", Parser.xmlParser());
+    repaired
+        .outputSettings()
+        .prettyPrint(false)
+        .syntax(Document.OutputSettings.Syntax.xml)
+        .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml)
+        .charset("UTF-8");
+    return repaired.outerHtml();
+  }
+
+  private static ParsedFeed toParsedFeed(
+      SyndFeed feed, String text, DecodedDocument doc, List<String> repairs, String feedUrl) {
     String language = blankToNull(feed.getLanguage());
+    if (language == null) {
+      language = rootXmlLang(text);
+    }
+    List<SyndEntry> syndEntries = feed.getEntries();
+    List<String> entryLanguages = entryXmlLangs(text, syndEntries.size());
+    boolean rdf = isRdf(feed.getFeedType());
+    // Atom's xml:base on the feed and on each entry, resolved against where the feed came from.
+    String base = feedUrl;
+    if (feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atomFeed
+        && atomFeed.getXmlBase() != null) {
+      base = absolute(atomFeed.getXmlBase(), feedUrl);
+    }
     List<ParsedEntry> entries = new ArrayList<>();
     List<SkippedEntry> skipped = new ArrayList<>();
-    List<SyndEntry> syndEntries = feed.getEntries();
     for (int i = 0; i < syndEntries.size(); i++) {
       SyndEntry entry = syndEntries.get(i);
-      ParsedEntry parsed = entry(entry, entry.getWireEntry(), feedUrl, isRdf(feed.getFeedType()));
+      Object wire = entry.getWireEntry();
+      String entryBase =
+          wire instanceof Entry atom && atom.getXmlBase() != null
+              ? absolute(atom.getXmlBase(), base)
+              : base;
+      ParsedEntry parsed = entry(entry, wire, entryBase, rdf, entryLanguages.get(i));
       if (parsed.guid() == null && parsed.link() == null) {
         skipped.add(new SkippedEntry(i, parsed.title(), NO_IDENTITY));
       } else {
         entries.add(parsed);
       }
     }
+    Duration ttl = null;
+    if (feed.originalWireFeed() instanceof Channel channel && channel.getTtl() > 0) {
+      ttl = Duration.ofMinutes(channel.getTtl());
+    }
     return new ParsedFeed(
         feed.getFeedType(),
         blankToNull(feed.getTitle()),
         absolute(blankToNull(feed.getLink()), feedUrl),
-        language != null ? language : rootXmlLang(body, detectedCharset),
-        declaredCharset,
-        detectedCharset,
+        language,
+        doc.declaredCharset(),
+        doc.usedCharset(),
         entries,
-        skipped);
+        skipped,
+        repairs,
+        ttl);
   }
 
-  private static ParsedEntry entry(SyndEntry entry, Object wire, String feedUrl, boolean rdf) {
+  /**
+   * The xml:lang of each item/entry start tag in document order, or all nulls when the tags found
+   * do not line up one to one with the entries Rome read.
+   */
+  static List<String> entryXmlLangs(String text, int expected) {
+    List<String> langs = new ArrayList<>(expected);
+    Matcher start = ENTRY_START.matcher(text);
+    while (start.find()) {
+      Matcher lang = XML_LANG.matcher(start.group());
+      langs.add(lang.find() ? blankToNull(lang.group(1)) : null);
+    }
+    if (langs.size() != expected) {
+      langs.clear();
+      for (int i = 0; i < expected; i++) {
+        langs.add(null);
+      }
+    }
+    return langs;
+  }
+
+  private static ParsedEntry entry(
+      SyndEntry entry, Object wire, String feedUrl, boolean rdf, String xmlLang) {
     String guid = guid(entry, wire, rdf);
-    String link = absolute(blankToNull(entry.getLink()), feedUrl);
-    if (link == null && wire instanceof Entry atom) {
+    String link = null;
+    if (wire instanceof Entry atom) {
+      // Rome resolves xml:base into hrefResolved; the feed URL is the base of last resort.
       link = absolute(alternateLink(atom), feedUrl);
+    }
+    if (link == null) {
+      link = absolute(blankToNull(entry.getLink()), feedUrl);
     }
     return new ParsedEntry(
         guid,
@@ -122,7 +222,15 @@ public final class FeedParser {
         categories(entry),
         instant(entry.getPublishedDate()),
         instant(entry.getUpdatedDate()),
-        enclosures(entry.getEnclosures(), feedUrl));
+        enclosures(entry, feedUrl),
+        xmlLang != null ? xmlLang : dcLanguage(entry));
+  }
+
+  private static String dcLanguage(SyndEntry entry) {
+    if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
+      return blankToNull(dc.getLanguage());
+    }
+    return null;
   }
 
   private static String guid(SyndEntry entry, Object wire, boolean rdf) {
@@ -146,13 +254,8 @@ public final class FeedParser {
   }
 
   /** The root element's xml:lang, which Rome does not report for Atom feeds. */
-  static String rootXmlLang(byte[] body, String charset) {
-    String head;
-    try {
-      head = new String(body, 0, Math.min(body.length, 4096), Charset.forName(charset));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+  static String rootXmlLang(String text) {
+    String head = text.substring(0, Math.min(text.length(), 4096));
     Matcher root = ROOT_ELEMENT.matcher(head);
     if (!root.find()) {
       return null;
@@ -163,6 +266,9 @@ public final class FeedParser {
 
   private static String alternateLink(Entry atom) {
     for (Link l : atom.getAlternateLinks()) {
+      if (l.getHrefResolved() != null && !l.getHrefResolved().isBlank()) {
+        return l.getHrefResolved();
+      }
       if (l.getHref() != null && !l.getHref().isBlank()) {
         return l.getHref();
       }
@@ -209,24 +315,59 @@ public final class FeedParser {
     return List.copyOf(names);
   }
 
-  private static List<Enclosure> enclosures(List<SyndEnclosure> enclosures, String feedUrl) {
+  private static List<Enclosure> enclosures(SyndEntry entry, String feedUrl) {
     List<Enclosure> result = new ArrayList<>();
-    for (SyndEnclosure enclosure : enclosures) {
+    Set<String> urls = new LinkedHashSet<>();
+    for (SyndEnclosure enclosure : entry.getEnclosures()) {
       String url = absolute(blankToNull(enclosure.getUrl()), feedUrl);
       if (url != null) {
         long length = enclosure.getLength();
-        result.add(
-            new Enclosure(url, blankToNull(enclosure.getType()), length > 0 ? length : null));
+        if (urls.add(url)) {
+          result.add(
+              new Enclosure(url, blankToNull(enclosure.getType()), length > 0 ? length : null));
+        }
+      }
+    }
+    // Media RSS: Rome keeps media:content (alone or inside media:group) as foreign markup.
+    for (Element element : entry.getForeignMarkup()) {
+      if (!MEDIA_RSS.equals(element.getNamespaceURI())) {
+        continue;
+      }
+      List<Element> contents =
+          element.getName().equals("group")
+              ? element.getChildren("content", element.getNamespace())
+              : element.getName().equals("content") ? List.of(element) : List.of();
+      for (Element content : contents) {
+        String url = absolute(blankToNull(content.getAttributeValue("url")), feedUrl);
+        if (url != null && urls.add(url)) {
+          String type = blankToNull(content.getAttributeValue("type"));
+          if (type == null) {
+            type = blankToNull(content.getAttributeValue("medium"));
+          }
+          result.add(new Enclosure(url, type, positiveLong(content.getAttributeValue("fileSize"))));
+        }
       }
     }
     return result;
+  }
+
+  private static Long positiveLong(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      long v = Long.parseLong(value.strip());
+      return v > 0 ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 
-  private static String absolute(String url, String base) {
+  static String absolute(String url, String base) {
     if (url == null) {
       return null;
     }
@@ -238,13 +379,18 @@ public final class FeedParser {
     }
   }
 
-  private static boolean looksLikeHtml(byte[] body, String contentType) {
+  private static boolean looksLikeHtml(String text, String contentType) {
     String head =
-        new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
-            .stripLeading()
-            .toLowerCase(Locale.ROOT);
-    if (head.startsWith("\u00ef\u00bb\u00bf")) {
-      head = head.substring(3).stripLeading();
+        text.substring(0, Math.min(text.length(), 512)).stripLeading().toLowerCase(Locale.ROOT);
+    if (head.startsWith("\uFEFF")) {
+      head = head.substring(1).stripLeading();
+    }
+    while (head.startsWith("<!--")) {
+      int end = head.indexOf("-->");
+      if (end < 0) {
+        break;
+      }
+      head = head.substring(end + 3).stripLeading();
     }
     boolean htmlMarkup = head.startsWith("<!doctype html") || head.startsWith("<html");
     boolean htmlType = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html");
@@ -254,21 +400,6 @@ public final class FeedParser {
             || head.startsWith("<feed")
             || head.startsWith("<rdf");
     return htmlMarkup || (htmlType && !xmlMarkup);
-  }
-
-  static String declaredCharset(byte[] body, String contentType) {
-    if (contentType != null) {
-      Matcher m = HEADER_CHARSET.matcher(contentType);
-      if (m.find()) {
-        return m.group(1);
-      }
-    }
-    String head = new String(body, 0, Math.min(body.length, 256), StandardCharsets.ISO_8859_1);
-    if (head.startsWith("\u00ef\u00bb\u00bf")) {
-      head = head.substring(3);
-    }
-    Matcher m = PROLOG_ENCODING.matcher(head);
-    return m.find() ? m.group(1) : null;
   }
 
   private static String reason(Exception e) {

@@ -16,7 +16,9 @@ import java.util.List;
  * @param categories category labels
  * @param publishedAt declared publication time, may be null
  * @param updatedAt declared update time, may be null
- * @param enclosures attached media
+ * @param enclosures attached media (enclosure, Atom enclosure links, Media RSS, JSON attachments)
+ * @param language the entry's own declared language (xml:lang, dc:language, JSON {@code language}),
+ *     null when it declares none (then the feed's language applies)
  */
 public record ParsedEntry(
     String guid,
@@ -28,7 +30,8 @@ public record ParsedEntry(
     List<String> categories,
     Instant publishedAt,
     Instant updatedAt,
-    List<Enclosure> enclosures) {
+    List<Enclosure> enclosures,
+    String language) {
 
   public ParsedEntry {
     authors = List.copyOf(authors);

@@ -1,5 +1,6 @@
 package io.cleanwire.fetcher.parse;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  * @param detectedCharset charset actually used to decode the bytes
  * @param entries entries that have a guid or a link, in document order
  * @param skipped entries left out, each with the reason
+ * @param repairs what had to be repaired to read the document (bytes before the first tag, illegal
+ *     characters, HTML entities, bare ampersands, unclosed tags); empty when none
+ * @param ttl the feed's own hint of how long it stays fresh (RSS {@code <ttl>}), may be null
  */
 public record ParsedFeed(
     String format,
@@ -23,10 +27,18 @@ public record ParsedFeed(
     String declaredCharset,
     String detectedCharset,
     List<ParsedEntry> entries,
-    List<SkippedEntry> skipped) {
+    List<SkippedEntry> skipped,
+    List<String> repairs,
+    Duration ttl) {
 
   public ParsedFeed {
     entries = List.copyOf(entries);
     skipped = List.copyOf(skipped);
+    repairs = List.copyOf(repairs);
+  }
+
+  /** Whether the document was readable only after repairs. */
+  public boolean recovered() {
+    return !repairs.isEmpty();
   }
 }
