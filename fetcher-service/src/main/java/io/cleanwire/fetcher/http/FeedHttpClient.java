@@ -58,6 +58,7 @@ public class FeedHttpClient {
   private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*\"?(\\d{1,10})");
 
   private final FetcherConfig config;
+  private final GuardedDnsResolver resolver;
   private final CloseableHttpClient client;
   private final PoolingHttpClientConnectionManager connections;
   private final ScheduledExecutorService deadlines;
@@ -68,11 +69,12 @@ public class FeedHttpClient {
     this.config = config;
     AddressAllowlist allowlist =
         AddressAllowlist.parse(config.allowedAddresses().orElse(List.of()));
+    this.resolver = new GuardedDnsResolver(config.allowPrivateAddresses(), allowlist);
     Timeout connect = Timeout.of(config.connectTimeout());
     Timeout read = Timeout.of(config.readTimeout());
     this.connections =
         PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(new GuardedDnsResolver(config.allowPrivateAddresses(), allowlist))
+            .setDnsResolver(resolver)
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(connect)
@@ -114,6 +116,25 @@ public class FeedHttpClient {
       client.close();
     } catch (IOException e) {
       // shutting down: nothing left to do with the pool
+    }
+  }
+
+  /**
+   * Why a feed URL must not be subscribed: its host resolves only to refused addresses. A host that
+   * does not resolve now is accepted (DNS may be down); every fetch checks again anyway.
+   */
+  public Optional<String> addressRefusal(String url) {
+    try {
+      URI uri = new URI(url);
+      if (uri.getHost() == null) {
+        return Optional.of("URL has no host: " + url);
+      }
+      resolver.resolve(uri.getHost());
+      return Optional.empty();
+    } catch (GuardedDnsResolver.RefusedAddressException e) {
+      return Optional.of(e.getMessage());
+    } catch (UnknownHostException | java.net.URISyntaxException e) {
+      return Optional.empty();
     }
   }
 

@@ -33,6 +33,15 @@ public class Feed {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** The URL entry keys are computed from when the feed moved (301); null means {@link #url}. */
+  @Column(name = "key_url", length = 2048)
+  public String keyUrl;
+
+  /** The URL entry keys are computed from: stable across permanent redirects. */
+  public String identityUrl() {
+    return keyUrl != null ? keyUrl : url;
+  }
+
   /** Longest title stored; longer ones (feeds are hostile input) are cut. */
   public static final int MAX_TITLE = 1000;
 

@@ -52,4 +52,32 @@ public class FeedPollState {
   /** Entries of the last parsed document left out (no guid and no link). */
   @Column(name = "last_entries_skipped", nullable = false)
   public int lastEntriesSkipped;
+
+  /** False after a 410 Gone or when paused by an admin: not polled by the scheduler. */
+  @Column(nullable = false)
+  public boolean active = true;
+
+  /** Interval chosen by the adaptive schedule after the last successful poll. */
+  @Column(name = "current_interval_seconds")
+  public Long currentIntervalSeconds;
+
+  /** What had to be repaired to read the last document, null when nothing. */
+  @Column(name = "last_repairs", length = 2000)
+  public String lastRepairs;
+
+  /** Kind of the last failure, null after a success. */
+  @Column(name = "last_failure_kind", length = 32)
+  public String lastFailureKind;
+
+  /** When the current run of failures began, null while healthy. */
+  @Column(name = "failing_since")
+  public Instant failingSince;
+
+  /** Replica that holds the feed right now, null when none. */
+  @Column(name = "lease_owner", length = 128)
+  public String leaseOwner;
+
+  /** Until when the lease holds; an expired lease belongs to nobody. */
+  @Column(name = "lease_until")
+  public Instant leaseUntil;
 }

@@ -9,5 +9,9 @@ public enum PollStatus {
   /** The server answered 304: nothing changed since the validators were saved. */
   NOT_MODIFIED,
   /** Fetch, parse or publish failed; the error and the backoff are on the feed. */
-  FAILED
+  FAILED,
+  /** Not fetched: its host asked every client to wait (429/503 Retry-After). */
+  DEFERRED,
+  /** The server answered 410 Gone: polling stopped until an admin re-activates the feed. */
+  GONE
 }

@@ -6,6 +6,7 @@ import io.cleanwire.fetcher.subscription.Subscriptions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -67,6 +68,30 @@ public class FeedResource {
             uri.getBaseUriBuilder().path("api/v1/feeds/{id}").build(result.subscription().id()))
         .entity(body)
         .build();
+  }
+
+  /** Changes URL, title, fixed interval or active flag; absent fields stay as they are. */
+  @PATCH
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response update(@PathParam("id") long id, FeedPatchRequest request) {
+    if (request == null) {
+      return Problem.response(Response.Status.BAD_REQUEST, "a JSON body is required");
+    }
+    Subscriptions.Change change;
+    try {
+      change = request.toChange();
+    } catch (IllegalArgumentException e) {
+      return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+    try {
+      return subscriptions
+          .update(id, change)
+          .map(s -> Response.ok(FeedResponse.of(s)).build())
+          .orElseGet(() -> notFound(id));
+    } catch (IllegalArgumentException e) {
+      return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
   }
 
   @DELETE

@@ -36,6 +36,15 @@ public record FeedResponse(
    * @param consecutiveFailures failures in a row
    * @param entriesSeen entries published for this feed so far
    * @param lastEntriesSkipped entries of the last document without guid and link
+   * @param active false after 410 Gone or when paused by an admin: not polled
+   * @param failing true while the feed fails (shown until a poll succeeds)
+   * @param failingSince start of the current run of failures, null while healthy
+   * @param lastFailureKind kind of the last failure (REFUSED, DEADLINE, TOO_LARGE, RATE_LIMITED,
+   *     GONE, PARSE…), null after a success
+   * @param recovered whether the last document was readable only after repairs
+   * @param lastRepairs what was repaired in the last document, null when nothing
+   * @param currentInterval interval chosen by the adaptive schedule (ISO-8601), may be null
+   * @param leaseOwner the replica polling the feed right now, null when none
    */
   public record HealthResponse(
       PollStatus lastStatus,
@@ -46,7 +55,15 @@ public record FeedResponse(
       Instant nextPollAt,
       int consecutiveFailures,
       long entriesSeen,
-      int lastEntriesSkipped) {}
+      int lastEntriesSkipped,
+      boolean active,
+      boolean failing,
+      Instant failingSince,
+      String lastFailureKind,
+      boolean recovered,
+      String lastRepairs,
+      String currentInterval,
+      String leaseOwner) {}
 
   static FeedResponse of(Subscription s) {
     Subscription.Health h = s.health();
@@ -62,7 +79,15 @@ public record FeedResponse(
                 h.nextPollAt(),
                 h.consecutiveFailures(),
                 h.entriesSeen(),
-                h.lastEntriesSkipped());
+                h.lastEntriesSkipped(),
+                h.active(),
+                h.consecutiveFailures() > 0,
+                h.failingSince(),
+                h.lastFailureKind(),
+                h.lastRepairs() != null,
+                h.lastRepairs(),
+                h.currentInterval() == null ? null : h.currentInterval().toString(),
+                h.leaseOwner());
     return new FeedResponse(
         s.id(),
         s.url(),

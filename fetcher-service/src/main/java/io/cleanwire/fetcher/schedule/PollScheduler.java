@@ -1,29 +1,65 @@
 package io.cleanwire.fetcher.schedule;
 
 import io.cleanwire.fetcher.config.FetcherConfig;
-import io.cleanwire.fetcher.persistence.FeedPollStateRepository;
+import io.cleanwire.fetcher.persistence.FeedLeaseRepository;
 import io.cleanwire.fetcher.poll.FeedPoller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
-/** Polls every feed whose next poll is due, one after the other, on each scheduler tick. */
+/**
+ * On each tick, claims due feeds through database leases (so replicas never poll a feed twice) and
+ * polls them on a bounded pool of workers, batch after batch until nothing is due.
+ */
 @ApplicationScoped
 public class PollScheduler {
 
   private static final Logger LOG = Logger.getLogger(PollScheduler.class);
 
-  private final FetcherConfig config;
-  private final FeedPollStateRepository states;
-  private final FeedPoller poller;
+  /** Bounds one tick, so that a misconfigured schedule can never spin forever. */
+  private static final int MAX_BATCHES_PER_TICK = 100;
 
-  public PollScheduler(FetcherConfig config, FeedPollStateRepository states, FeedPoller poller) {
+  private final FetcherConfig config;
+  private final FeedLeaseRepository leases;
+  private final FeedPoller poller;
+  private final String replicaId;
+  private final ExecutorService workers;
+
+  public PollScheduler(FetcherConfig config, FeedLeaseRepository leases, FeedPoller poller) {
     this.config = config;
-    this.states = states;
+    this.leases = leases;
     this.poller = poller;
+    this.replicaId =
+        config.replicaId().filter(id -> !id.isBlank()).orElse("fetcher-" + UUID.randomUUID());
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            Math.max(1, config.pollConcurrency()),
+            r -> {
+              Thread t = new Thread(r, "poll-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @PreDestroy
+  void stop() {
+    workers.shutdownNow();
+  }
+
+  /** This replica's name in lease rows. */
+  public String replicaId() {
+    return replicaId;
   }
 
   @Scheduled(
@@ -36,20 +72,72 @@ public class PollScheduler {
     }
   }
 
-  /** Polls the feeds due now; returns how many were polled. */
+  /** Polls the feeds due now as this replica; returns how many were polled. */
   public int pollDueFeeds() {
-    List<Long> due =
-        QuarkusTransaction.requiringNew()
-            .call(() -> states.dueFeedIds(Instant.now(), config.maxFeedsPerTick()));
-    for (Long feedId : due) {
+    return pollDueFeedsAs(replicaId);
+  }
+
+  /**
+   * Claims and polls due feeds under the given replica name until none is due; returns how many
+   * were polled. Tests use distinct names to act as several replicas on one database.
+   */
+  public int pollDueFeedsAs(String owner) {
+    int polled = 0;
+    for (int batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
+      Instant now = Instant.now();
+      List<Long> claimed;
       try {
-        poller.poll(feedId);
+        claimed =
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        leases.claimDue(
+                            owner,
+                            now,
+                            now.plus(config.leaseDuration()),
+                            config.maxFeedsPerTick()));
       } catch (RuntimeException e) {
-        // The poller records its own failures; this only guards the loop so one feed never
-        // stops the others.
-        LOG.errorf(e, "poll crashed feedId=%d", feedId);
+        // A lock conflict with another replica's claim: its feeds are its own; try next tick.
+        LOG.debugf("claim failed owner=%s error=%s", owner, e.toString());
+        return polled;
+      }
+      if (claimed.isEmpty()) {
+        return polled;
+      }
+      List<Future<?>> running = new ArrayList<>(claimed.size());
+      for (Long feedId : claimed) {
+        running.add(workers.submit(() -> pollOne(feedId, owner)));
+      }
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return polled;
+        } catch (java.util.concurrent.ExecutionException e) {
+          LOG.errorf(e.getCause(), "poll worker crashed");
+        }
+      }
+      polled += claimed.size();
+      if (claimed.size() < config.maxFeedsPerTick()) {
+        return polled;
       }
     }
-    return due.size();
+    return polled;
+  }
+
+  private void pollOne(long feedId, String owner) {
+    try {
+      poller.poll(feedId);
+    } catch (RuntimeException e) {
+      // The poller records its own failures; this only guards the loop so one feed never
+      // stops the others. The lease then expires on its own.
+      LOG.errorf(e, "poll crashed feedId=%d", feedId);
+      try {
+        QuarkusTransaction.requiringNew().run(() -> leases.release(feedId, owner));
+      } catch (RuntimeException ignored) {
+        // the lease expires anyway
+      }
+    }
   }
 }

@@ -38,6 +38,12 @@ public record Subscription(
    * @param consecutiveFailures failures in a row; drives the backoff
    * @param entriesSeen entries published for this feed so far
    * @param lastEntriesSkipped entries of the last document left out (no guid and no link)
+   * @param active false after 410 Gone or when paused: not polled
+   * @param lastFailureKind kind of the last failure, null after a success
+   * @param failingSince start of the current run of failures, null while healthy
+   * @param lastRepairs what had to be repaired to read the last document, null when nothing
+   * @param currentInterval interval chosen by the adaptive schedule, null before the first success
+   * @param leaseOwner the replica polling the feed right now, null when none
    */
   public record Health(
       PollStatus lastStatus,
@@ -48,7 +54,13 @@ public record Subscription(
       Instant nextPollAt,
       int consecutiveFailures,
       long entriesSeen,
-      int lastEntriesSkipped) {}
+      int lastEntriesSkipped,
+      boolean active,
+      String lastFailureKind,
+      Instant failingSince,
+      String lastRepairs,
+      Duration currentInterval,
+      String leaseOwner) {}
 
   static Subscription of(Feed feed, FeedPollState state) {
     Health health =
@@ -63,7 +75,17 @@ public record Subscription(
                 state.nextPollAt,
                 state.consecutiveFailures,
                 state.entriesSeen,
-                state.lastEntriesSkipped);
+                state.lastEntriesSkipped,
+                state.active,
+                state.lastFailureKind,
+                state.failingSince,
+                state.lastRepairs,
+                state.currentIntervalSeconds == null
+                    ? null
+                    : Duration.ofSeconds(state.currentIntervalSeconds),
+                state.leaseUntil != null && state.leaseUntil.isAfter(Instant.now())
+                    ? state.leaseOwner
+                    : null);
     return new Subscription(
         feed.id,
         feed.url,

@@ -1,5 +1,6 @@
 package io.cleanwire.fetcher.subscription;
 
+import io.cleanwire.fetcher.http.FeedHttpClient;
 import io.cleanwire.fetcher.opml.OpmlCodec;
 import io.cleanwire.fetcher.opml.OpmlException;
 import io.cleanwire.fetcher.opml.OpmlOutline;
@@ -29,13 +30,84 @@ public class Subscriptions {
   private final FeedRepository feeds;
   private final FeedPollStateRepository states;
   private final SeenEntryRepository seenEntries;
+  private final FeedHttpClient http;
   private final OpmlCodec opml = new OpmlCodec();
 
   public Subscriptions(
-      FeedRepository feeds, FeedPollStateRepository states, SeenEntryRepository seenEntries) {
+      FeedRepository feeds,
+      FeedPollStateRepository states,
+      SeenEntryRepository seenEntries,
+      FeedHttpClient http) {
     this.feeds = feeds;
     this.states = states;
     this.seenEntries = seenEntries;
+    this.http = http;
+  }
+
+  /**
+   * A change to a subscription; null fields stay as they are.
+   *
+   * @param url a new feed URL (checked like a new subscription)
+   * @param title a new title; blank clears it
+   * @param pollInterval the feed's own fixed interval; zero or negative returns it to the adaptive
+   *     schedule
+   * @param active false pauses polling, true resumes it (also after a 410) and makes it due now
+   */
+  public record Change(String url, String title, java.time.Duration pollInterval, Boolean active) {}
+
+  /**
+   * Applies a change to a subscription.
+   *
+   * @return the updated subscription, or empty when there is no such feed
+   * @throws IllegalArgumentException when the new URL is invalid, refused or already subscribed
+   */
+  @Transactional
+  public Optional<Subscription> update(long id, Change change) {
+    Feed feed = feeds.findById(id);
+    if (feed == null) {
+      return Optional.empty();
+    }
+    FeedPollState state = states.findById(id);
+    if (change.url() != null) {
+      String normalized = checkedUrl(change.url());
+      if (!normalized.equals(feed.url)) {
+        if (feeds.findByUrl(normalized).isPresent()) {
+          throw new IllegalArgumentException("another feed already has url " + normalized);
+        }
+        feed.keyUrl = feed.identityUrl();
+        feed.url = normalized;
+        // New address, new validators: the old ones belong to the old server.
+        state.etag = null;
+        state.lastModified = null;
+        state.nextPollAt = Instant.now();
+      }
+    }
+    if (change.title() != null) {
+      feed.setTitleClipped(change.title());
+    }
+    if (change.pollInterval() != null) {
+      feed.pollIntervalSeconds =
+          change.pollInterval().isNegative() || change.pollInterval().isZero()
+              ? null
+              : change.pollInterval().toSeconds();
+    }
+    if (change.active() != null && change.active() != state.active) {
+      state.active = change.active();
+      if (state.active) {
+        state.nextPollAt = Instant.now();
+      }
+    }
+    LOG.infof("updated feedUrl=%s id=%d change=%s", feed.url, id, change);
+    return Optional.of(Subscription.of(feed, state));
+  }
+
+  private String checkedUrl(String url) {
+    String normalized = FeedUrls.normalize(url);
+    Optional<String> refusal = http.addressRefusal(normalized);
+    if (refusal.isPresent()) {
+      throw new IllegalArgumentException(refusal.get());
+    }
+    return normalized;
   }
 
   /**
@@ -95,7 +167,7 @@ public class Subscriptions {
    */
   @Transactional
   public Subscribed subscribe(String url, String title, String siteUrl) {
-    String normalized = FeedUrls.normalize(url);
+    String normalized = checkedUrl(url);
     Optional<Feed> existing = feeds.findByUrl(normalized);
     if (existing.isPresent()) {
       Feed feed = existing.get();
