@@ -82,6 +82,11 @@ public final class EscapedBytes implements TextStep {
     return -1;
   }
 
+  /** Whether {@code i} starts a word (so {@code 0x} there is a hexadecimal literal). */
+  private static boolean startsWord(String s, int i) {
+    return i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+  }
+
   /** Parses one escape at {@code i}: {@code xHH} or {@code \xHH}; returns the byte or -1. */
   private static int escapeAt(String s, int i, int[] len) {
     int j = i;
@@ -114,7 +119,7 @@ public final class EscapedBytes implements TextStep {
         i++;
         continue;
       }
-      if (c == 'x' && i > 0 && s.charAt(i - 1) == '0') {
+      if (c == 'x' && i > 0 && s.charAt(i - 1) == '0' && i >= copied + 1 && startsWord(s, i - 1)) {
         i++;
         continue;
       }

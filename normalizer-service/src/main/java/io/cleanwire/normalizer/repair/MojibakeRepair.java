@@ -38,10 +38,11 @@ public final class MojibakeRepair implements TextStep {
     }
     String current = text;
     Set<String> codecs = new LinkedHashSet<>();
+    Set<SingleByteCodec> trusted = new LinkedHashSet<>();
     int layers = 0;
     int sequences = 0;
     for (int layer = 0; layer < MAX_LAYERS; layer++) {
-      Pass pass = onePass(current);
+      Pass pass = onePass(current, trusted);
       if (pass.repaired == 0) {
         break;
       }
@@ -109,11 +110,27 @@ public final class MojibakeRepair implements TextStep {
   }
 
   private record Candidate(
-      SingleByteCodec codec, int start, int end, int[] decoded, int gain, int afterCost) {}
+      SingleByteCodec codec,
+      int start,
+      int end,
+      int[] decoded,
+      int gain,
+      int afterCost,
+      boolean weak) {
+
+    /** Acceptable once the text is known to be misread through this codec. */
+    boolean acceptableInContext() {
+      int replacements = 0;
+      for (int cp : decoded) {
+        replacements += cp == 0xFFFD ? 2 : 0;
+      }
+      return gain >= 0 && afterCost <= replacements;
+    }
+  }
 
   private record Pass(String text, int repaired, List<String> codecs) {}
 
-  private static Pass onePass(String text) {
+  private static Pass onePass(String text, Set<SingleByteCodec> trusted) {
     int[] cps = text.codePoints().toArray();
     List<Candidate> candidates = new ArrayList<>();
     for (SingleByteCodec codec : SingleByteCodec.ALL) {
@@ -122,19 +139,32 @@ public final class MojibakeRepair implements TextStep {
     if (candidates.isEmpty()) {
       return new Pass(text, 0, List.of());
     }
-    candidates.sort(Comparator.comparingInt(Candidate::gain).reversed());
+    // The charset that explains the text best gets first say where readings overlap.
+    java.util.Map<SingleByteCodec, Integer> support = new java.util.HashMap<>();
+    for (Candidate c : candidates) {
+      if (c.gain >= CONFIDENT && !c.weak) {
+        support.merge(c.codec, c.gain, Integer::sum);
+      }
+    }
+    for (SingleByteCodec codec : trusted) {
+      support.merge(codec, 1_000, Integer::sum);
+    }
+    candidates.sort(
+        Comparator.comparingInt((Candidate c) -> -support.getOrDefault(c.codec, 0))
+            .thenComparingInt(c -> -c.gain));
     boolean[] taken = new boolean[cps.length];
     List<Candidate> chosen = new ArrayList<>();
-    Set<SingleByteCodec> trusted = new LinkedHashSet<>();
     for (Candidate c : candidates) {
-      if (c.gain >= CONFIDENT && free(taken, c)) {
+      // A second charset in the same text must make a much stronger case than the first.
+      int needed = trusted.isEmpty() || trusted.contains(c.codec) ? CONFIDENT : 2 * CONFIDENT;
+      if (c.gain >= needed && !c.weak && free(taken, c)) {
         take(taken, c);
         chosen.add(c);
         trusted.add(c.codec);
       }
     }
     for (Candidate c : candidates) {
-      if (c.gain > 0 && c.afterCost == 0 && trusted.contains(c.codec) && free(taken, c)) {
+      if (trusted.contains(c.codec) && c.acceptableInContext() && free(taken, c)) {
         take(taken, c);
         chosen.add(c);
       }
@@ -179,10 +209,42 @@ public final class MojibakeRepair implements TextStep {
     }
   }
 
+  /**
+   * A character of the Windows-1252 upper half decoded from Windows-1252 mojibake ({@code ˆ},
+   * {@code U+0081}) is no verdict: it may be the first layer of double mojibake.
+   */
+  private static boolean innerLayer(SingleByteCodec codec, int cp) {
+    return codec == SingleByteCodec.WINDOWS_1252
+        && cp <= 0xFFFF
+        && SingleByteCodec.WINDOWS_1252.byteOf((char) cp) >= 0x80;
+  }
+
+  /** Decodes every Windows-1252 sequence of {@code cps}; null when there is none or one is rare. */
+  private static int[] decodeAll(int[] cps) {
+    int[] seq = new int[3];
+    int[] out = new int[cps.length];
+    int n = 0;
+    boolean changed = false;
+    int i = 0;
+    while (i < cps.length) {
+      if (match(cps, i, SingleByteCodec.WINDOWS_1252, seq) && seq[2] == 0) {
+        if (Plausibility.isRare(seq[1])) {
+          return null;
+        }
+        out[n++] = seq[1];
+        i = seq[0];
+        changed = true;
+      } else {
+        out[n++] = cps[i++];
+      }
+    }
+    return changed ? java.util.Arrays.copyOf(out, n) : null;
+  }
+
   /** Finds runs of adjacent valid sequences for one charset and scores each run. */
   private static void findRuns(int[] cps, SingleByteCodec codec, List<Candidate> out) {
     int i = 0;
-    int[] seq = new int[2];
+    int[] seq = new int[3];
     while (i < cps.length) {
       if (!match(cps, i, codec, seq)) {
         i++;
@@ -191,9 +253,11 @@ public final class MojibakeRepair implements TextStep {
       int start = i;
       List<Integer> decoded = new ArrayList<>();
       boolean rare = false;
+      boolean weak = false;
       while (i < cps.length && match(cps, i, codec, seq)) {
         decoded.add(seq[1]);
-        rare |= Plausibility.isRare(seq[1]);
+        weak |= seq[2] != 0;
+        rare |= Plausibility.isRare(seq[1]) && !innerLayer(codec, seq[1]);
         i = seq[0];
       }
       if (rare) {
@@ -205,7 +269,16 @@ public final class MojibakeRepair implements TextStep {
       int[] fixed = decoded.stream().mapToInt(Integer::intValue).toArray();
       int costBefore = Plausibility.cost(before, original, after);
       int costAfter = Plausibility.cost(before, fixed, after);
-      out.add(new Candidate(codec, start, i, fixed, costBefore - costAfter, costAfter));
+      // Double mojibake: the first reading is itself mojibake, judge the two layers together.
+      int[] deeper = decodeAll(fixed);
+      if (deeper != null) {
+        int costDeeper = Plausibility.cost(before, deeper, after);
+        if (costDeeper < costAfter) {
+          fixed = deeper;
+          costAfter = costDeeper;
+        }
+      }
+      out.add(new Candidate(codec, start, i, fixed, costBefore - costAfter, costAfter, weak));
     }
   }
 
@@ -228,20 +301,24 @@ public final class MojibakeRepair implements TextStep {
     }
     int cp = lead & (n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07);
     boolean lossy = false;
+    boolean weak = false;
     for (int k = 1; k <= n; k++) {
       int ch = cps[i + k];
       int b = ch <= 0xFFFF ? codec.byteOf((char) ch) : -1;
       if (b < 0x80 || b > 0xBF) {
-        if (ch == ' ' && n == 1 && lostNoBreakSpace(cps, i)) {
+        if (ch == ' ' && n == 1) {
+          // A no-break space turned into a space by a later cleanup: certain inside a lower-case
+          // word, otherwise only once the text is known to be misread.
+          weak = !lostNoBreakSpace(cps, i);
           b = 0xA0;
-        } else if (ch == 0xFFFD && codec == SingleByteCodec.WINDOWS_1252 && k == n) {
+        } else if (ch == 0xFFFD && codec == SingleByteCodec.WINDOWS_1252) {
           lossy = true;
-          b = 0x9D;
+          b = k == n ? 0x9D : 0x80;
         } else {
           return false;
         }
       }
-      if (k == 1) {
+      if (k == 1 && !lossy) {
         if (lead == 0xE0 && b < 0xA0
             || lead == 0xED && b > 0x9F
             || lead == 0xF0 && b < 0x90
@@ -255,13 +332,15 @@ public final class MojibakeRepair implements TextStep {
       // Only 0x9D of the undefined bytes completes a common character (the closing quote U+201D).
       int next = i + n + 1 < cps.length ? cps[i + n + 1] : ' ';
       boolean wordEnds = !Character.isLetterOrDigit(next);
-      cp = cp == 0x201D && wordEnds && i > 0 && !Character.isWhitespace(cps[i - 1]) ? cp : 0xFFFD;
+      boolean closingQuote = cp == 0x201D && cps[i + n] == 0xFFFD;
+      cp = closingQuote && wordEnds && i > 0 && !Character.isWhitespace(cps[i - 1]) ? cp : 0xFFFD;
     }
     if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
       return false;
     }
     result[0] = i + n + 1;
     result[1] = cp;
+    result[2] = weak ? 1 : 0;
     return true;
   }
 

@@ -19,12 +19,50 @@ public final class Plausibility {
   /** Cost of a code-point sequence on its own, neighbours given explicitly. */
   public static int cost(int before, int[] cps, int after) {
     int cost = 0;
+    int prev2 = ' ';
     int prev = before;
     for (int cp : cps) {
-      cost += unigram(cp) + pair(prev, cp);
+      cost += unigram(cp) + pair(prev, cp) + triple(prev2, prev, cp);
+      prev2 = prev;
       prev = cp;
     }
-    return cost + pair(prev, after);
+    return cost + pair(prev, after) + triple(prev2, prev, after);
+  }
+
+  /**
+   * An accented capital, then a quote or dash, then a lower-case letter ({@code Ä‘i}): a capital
+   * followed by closing punctuation ends an all-caps word ({@code JOSÉ’S}), never a lower-case one.
+   */
+  static int triple(int a, int b, int c) {
+    if (a >= 0xC0
+        && Character.isUpperCase(a)
+        && isWindowsPunctuation(b)
+        && Character.isLowerCase(c)) {
+      return 2;
+    }
+    return 0;
+  }
+
+  private static boolean isWindowsLetter(int cp) {
+    return cp == 0x160
+        || cp == 0x161
+        || cp == 0x152
+        || cp == 0x153
+        || cp == 0x17D
+        || cp == 0x17E
+        || cp == 0x178
+        || cp == 0x192;
+  }
+
+  private static boolean isWindowsPunctuation(int cp) {
+    return cp == 0x2018
+        || cp == 0x2019
+        || cp == 0x201C
+        || cp == 0x201D
+        || cp == 0x2022
+        || cp == 0x2013
+        || cp == 0x2014
+        || cp == 0x2026;
   }
 
   static int unigram(int cp) {
@@ -76,6 +114,21 @@ public final class Plausibility {
     if (la && mb) {
       cost += a >= 0x80 ? 3 : (isBrandMark(b) ? 0 : 1);
     }
+    if (la && a >= 0x80 && (b == 0xAB || b == 0xBB) && Character.isLowerCase(a)) {
+      cost += 2; // sá»‘: a guillemet glued to a lower-case accented letter
+    }
+    if ((a == 0xAB || a == 0xBB) && (mb || isWindowsPunctuation(b))) {
+      cost += 1;
+    }
+    if (la && a >= 0xC0 && a <= 0xDF && (b == 0xA0 || b == 0xAB || b == 0xBB)) {
+      cost += 2; // Ã or Â glued to a no-break space or a guillemet: à, « misread
+    }
+    if (la && a >= 0xC0 && a <= 0xDF && isWindowsLetter(b)) {
+      cost += 2; // ÄŒ, ÅŸ: an accented capital followed by a Windows-1252 letter
+    }
+    if (b >= 0x300 && b <= 0x36F && !(la && scriptGroup(a) >= 0)) {
+      cost += 3; // a combining mark on nothing
+    }
     if (ma && mb) {
       cost += 2;
     } else if (ma && (lb || isPunctuation(b))) {
@@ -122,6 +175,9 @@ public final class Plausibility {
   static boolean isMojibakeSymbol(int cp) {
     if (cp >= 0xA1 && cp <= 0xBF) {
       return cp != 0xAB && cp != 0xBB; // « » are ordinary quotes
+    }
+    if (cp == 0xD7 || cp == 0xF7) {
+      return true; // × ÷ lead Hebrew and Arabic sequences
     }
     switch (cp) {
       case 0x20AC: // €
