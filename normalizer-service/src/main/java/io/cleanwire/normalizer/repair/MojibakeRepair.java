@@ -157,7 +157,10 @@ public final class MojibakeRepair implements TextStep {
     for (Candidate c : candidates) {
       // A second charset in the same text must make a much stronger case than the first.
       int needed = trusted.isEmpty() || trusted.contains(c.codec) ? CONFIDENT : 2 * CONFIDENT;
-      if (c.gain >= needed && !c.weak && free(taken, c)) {
+      if (c.weak) {
+        needed += CONFIDENT; // a lost no-break space outside a word needs more evidence
+      }
+      if (c.gain >= needed && free(taken, c)) {
         take(taken, c);
         chosen.add(c);
         trusted.add(c.codec);
@@ -306,7 +309,7 @@ public final class MojibakeRepair implements TextStep {
       int ch = cps[i + k];
       int b = ch <= 0xFFFF ? codec.byteOf((char) ch) : -1;
       if (b < 0x80 || b > 0xBF) {
-        if (ch == ' ' && n == 1) {
+        if (ch == ' ' && (k == n || n == 1)) {
           // A no-break space turned into a space by a later cleanup: certain inside a lower-case
           // word, otherwise only once the text is known to be misread.
           weak = !lostNoBreakSpace(cps, i);
@@ -344,13 +347,10 @@ public final class MojibakeRepair implements TextStep {
     return true;
   }
 
-  /** A space after a lead byte stands for 0xA0 only inside a word: lower-case letter before it. */
+  /**
+   * A space after a lead byte surely stands for 0xA0 after a lower-case letter ({@code invÃ l}).
+   */
   private static boolean lostNoBreakSpace(int[] cps, int lead) {
-    if (lead == 0 || lead + 2 >= cps.length) {
-      return false;
-    }
-    int before = cps[lead - 1];
-    int after = cps[lead + 2];
-    return Character.isLowerCase(before) && !Character.isWhitespace(after);
+    return lead > 0 && Character.isLowerCase(cps[lead - 1]);
   }
 }

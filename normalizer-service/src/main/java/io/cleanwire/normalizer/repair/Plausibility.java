@@ -36,9 +36,21 @@ public final class Plausibility {
   static int triple(int a, int b, int c) {
     if (a >= 0xC0
         && Character.isUpperCase(a)
-        && isWindowsPunctuation(b)
+        && (isWindowsPunctuation(b) || b == 0x201E || b == 0x201A)
         && Character.isLowerCase(c)) {
       return 2;
+    }
+    if (a >= 0xC0
+        && b >= 0xC0
+        && Character.isUpperCase(a)
+        && Character.isUpperCase(b)
+        && Character.isLowerCase(c)
+        && scriptGroup(a) == LATIN
+        && scriptGroup(b) == LATIN) {
+      return 3; // ĂĽber: two accented capitals starting a lower-case word
+    }
+    if ((b == 0xAB || b == 0xBB) && Character.isLetter(a) && Character.isLetter(c)) {
+      return 3; // e»ôec: a guillemet inside a word
     }
     return 0;
   }
@@ -108,7 +120,7 @@ public final class Plausibility {
           && Character.isLowerCase(b)
           && sa == LATIN
           && sb == LATIN) {
-        cost += 2;
+        cost += 3;
       }
     }
     if (la && mb) {
@@ -130,6 +142,8 @@ public final class Plausibility {
       cost += 3; // a combining mark on nothing
     }
     if (ma && mb) {
+      cost += 2;
+    } else if (ma && lb && b >= 0x80 && scriptGroup(b) == LATIN) {
       cost += 2;
     } else if (ma && (lb || isPunctuation(b))) {
       cost += 1;
@@ -238,6 +252,7 @@ public final class Plausibility {
         || cp == 0x2320
         || cp == 0x2321
         || cp == 0x221A
+        || cp == 0x2248
         || cp == 0x222B
         || cp == 0x2206
         || cp == 0x25CA
