@@ -2,6 +2,7 @@ package io.cleanwire.publisher.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Every setting of the publisher-service, read from {@code cleanwire.publisher.*}. */
 @ConfigMapping(prefix = "cleanwire.publisher")
@@ -19,6 +20,18 @@ public interface PublisherConfig {
 
   /** Paging of {@code /api/v1/items}. */
   Page page();
+
+  /** HTTP caching of every GET (ETag, Last-Modified, 304). */
+  Cache cache();
+
+  /** The change feed ({@code /api/v1/items/changes}) and its SSE stream. */
+  Changes changes();
+
+  /** Per-client rate limiting of {@code /api/*} and {@code /feeds/*}. */
+  RateLimit rateLimit();
+
+  /** Deletion of old items. */
+  Retention retention();
 
   /** Settings of the output feeds. */
   interface Feed {
@@ -43,8 +56,81 @@ public interface PublisherConfig {
     @WithDefault("50")
     int defaultSize();
 
-    /** Largest {@code limit} accepted; larger values are answered with 400. */
+    /** Largest page size; a larger {@code limit} is clamped to it, not refused. */
     @WithDefault("200")
     int maxSize();
+  }
+
+  /** Settings of conditional GET. */
+  interface Cache {
+
+    /**
+     * How long the database version stamp (newest change time and row count) is reused before it is
+     * read again. Writes through this instance refresh it at once; writes by other replicas show in
+     * ETags after at most this long. {@code 0s} reads it on every request.
+     */
+    @WithDefault("1s")
+    Duration stampTtl();
+
+    /** {@code max-age} of the {@code Cache-Control} header of every cacheable answer, seconds. */
+    @WithDefault("60")
+    int maxAgeSeconds();
+  }
+
+  /** Settings of the change feed. */
+  interface Changes {
+
+    /**
+     * Changes newer than this are held back: a transaction that stamped its row earlier but commits
+     * later must still be seen by a reader that already moved its cursor past that stamp. Keep it
+     * above the longest write transaction (plus clock skew between replicas).
+     */
+    @WithDefault("2s")
+    Duration settleTime();
+
+    /** How often an open SSE stream looks for new changes. */
+    @WithDefault("1s")
+    Duration pollInterval();
+  }
+
+  /** Settings of the per-client token bucket. */
+  interface RateLimit {
+
+    /** Whether requests are limited at all. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Sustained requests per second granted to one client (by remote address). */
+    @WithDefault("20")
+    double requestsPerSecond();
+
+    /** Requests a client may make in a burst before the sustained rate applies. */
+    @WithDefault("100")
+    int burst();
+
+    /** Clients tracked at most; idle clients are forgotten first when the table is full. */
+    @WithDefault("100000")
+    int maxClients();
+  }
+
+  /** Settings of the retention job. */
+  interface Retention {
+
+    /**
+     * Items whose list time (publication time, else first fetch) is older than this are deleted.
+     */
+    @WithDefault("90d")
+    Duration maxAge();
+
+    /** Rows deleted per transaction, so that a large purge never holds long locks. */
+    @WithDefault("1000")
+    int batchSize();
+
+    /**
+     * How often the retention job runs ({@code off} disables it); read by {@code @Scheduled} as
+     * {@code cleanwire.publisher.retention.interval}.
+     */
+    @WithDefault("1h")
+    String interval();
   }
 }

@@ -3,15 +3,66 @@ package io.cleanwire.publisher.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads and writes {@link ItemEntity} rows; every list query is a keyset query served by an index
- * of {@code V1__items.sql}, never an OFFSET.
+ * of the migrations, never an OFFSET.
+ *
+ * <p>List queries are native SQL because full-text search needs database-specific operators ({@link
+ * SearchSql}); the rest of each statement is plain SQL that H2 and PostgreSQL share.
  */
 @ApplicationScoped
 public class ItemRepository implements PanacheRepositoryBase<ItemEntity, String> {
+
+  /** Every mapped column, so that native queries never drag the search column along. */
+  private static final String COLUMNS =
+      String.join(
+          ", ",
+          List.of(
+                  "entry_key",
+                  "story_id",
+                  "duplicate_of",
+                  "matched_by",
+                  "similarity",
+                  "feed_url",
+                  "feed_title",
+                  "guid",
+                  "link",
+                  "canonical_url",
+                  "title",
+                  "summary",
+                  "content_html",
+                  "language",
+                  "language_confidence",
+                  "published_at",
+                  "updated_at",
+                  "fetched_at",
+                  "normalized_at",
+                  "authors_json",
+                  "categories_json",
+                  "enclosures_json",
+                  "repairs_json",
+                  "event_id",
+                  "sort_time",
+                  "stored_seq",
+                  "first_stored_at",
+                  "changed_at")
+              .stream()
+              .map(c -> "i." + c)
+              .toList());
+
+  private final String dbKind;
+
+  public ItemRepository(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    this.dbKind = dbKind;
+  }
 
   /**
    * Returns up to {@code max} items matching {@code filter}, newest first, strictly after {@code
@@ -22,27 +73,81 @@ public class ItemRepository implements PanacheRepositoryBase<ItemEntity, String>
    * matching member. Later members never displace that representative, which keeps paging stable
    * while items arrive. The {@code NOT EXISTS} probe is served by {@code item_story_idx}.
    */
+  @SuppressWarnings("unchecked")
   public List<ItemEntity> page(ItemFilter filter, boolean collapse, SortKey after, int max) {
-    Parameters params = new Parameters();
-    StringBuilder hql = new StringBuilder("select i from ItemEntity i where 1 = 1");
-    appendFilter(hql, params, filter, "i");
+    Map<String, Object> params = new LinkedHashMap<>();
+    StringBuilder sql = new StringBuilder("select ").append(COLUMNS);
+    sql.append(" from item i where 1 = 1");
+    appendFilter(sql, params, filter, "i");
     if (after != null) {
       // The first condition lets the database seek the (sort_time, entry_key) index directly;
       // the second settles ties on sort_time.
-      hql.append(
-          " and i.sortTime <= :afterTime"
-              + " and (i.sortTime < :afterTime or i.entryKey < :afterKey)");
-      params.and("afterTime", after.sortTime()).and("afterKey", after.entryKey());
+      sql.append(
+          " and i.sort_time <= :afterTime"
+              + " and (i.sort_time < :afterTime or i.entry_key < :afterKey)");
+      params.put("afterTime", after.sortTime());
+      params.put("afterKey", after.entryKey());
     }
     if (collapse) {
-      hql.append(
-          " and not exists (select 1 from ItemEntity j where j.storyId = i.storyId"
-              + " and j.storedSeq < i.storedSeq");
-      appendFilter(hql, params, filter, "j");
-      hql.append(")");
+      sql.append(
+          " and not exists (select 1 from item j where j.story_id = i.story_id"
+              + " and j.stored_seq < i.stored_seq");
+      appendFilter(sql, params, filter, "j");
+      sql.append(")");
     }
-    hql.append(" order by i.sortTime desc, i.entryKey desc");
-    return find(hql.toString(), params).range(0, max - 1).list();
+    sql.append(" order by i.sort_time desc, i.entry_key desc");
+    return native_(sql, params).setMaxResults(max).getResultList();
+  }
+
+  /**
+   * Up to {@code max} items written (inserted or replaced) strictly after {@code after} and no
+   * later than {@code settledUntil}, oldest change first; served by {@code item_changed_idx}.
+   */
+  @SuppressWarnings("unchecked")
+  public List<ItemEntity> changes(ItemFilter filter, SortKey after, Instant settledUntil, int max) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    StringBuilder sql = new StringBuilder("select ").append(COLUMNS);
+    sql.append(" from item i where i.changed_at <= :settled");
+    params.put("settled", settledUntil);
+    if (after != null) {
+      sql.append(
+          " and i.changed_at >= :afterTime"
+              + " and (i.changed_at > :afterTime or i.entry_key > :afterKey)");
+      params.put("afterTime", after.sortTime());
+      params.put("afterKey", after.entryKey());
+    }
+    appendFilter(sql, params, filter, "i");
+    sql.append(" order by i.changed_at, i.entry_key");
+    return native_(sql, params).setMaxResults(max).getResultList();
+  }
+
+  /**
+   * The version of the whole table: newest change time and row count. Any insert, edit or delete
+   * changes one of the two, so a response computed from it may be answered with 304 while it holds.
+   * Served by {@code item_changed_idx} (max) and the primary key (count).
+   */
+  public TableStamp stamp() {
+    Object[] row =
+        (Object[])
+            getEntityManager()
+                .createNativeQuery("select max(changed_at), count(*) from item")
+                .getSingleResult();
+    return new TableStamp(toInstant(row[0]), ((Number) row[1]).longValue());
+  }
+
+  /**
+   * Deletes at most {@code batchSize} items whose sort time is before {@code cutoff}, oldest first,
+   * and returns how many were deleted; the caller commits each batch on its own.
+   */
+  public int deleteOlderThan(Instant cutoff, int batchSize) {
+    return getEntityManager()
+        .createNativeQuery(
+            "delete from item where entry_key in (select entry_key from item"
+                + " where sort_time < :cutoff order by sort_time limit "
+                + Math.max(1, batchSize)
+                + ")")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
   }
 
   /** Every member of the given stories, in arrival order within each story. */
@@ -53,28 +158,54 @@ public class ItemRepository implements PanacheRepositoryBase<ItemEntity, String>
     return list("storyId in :ids order by storyId, storedSeq", Parameters.with("ids", storyIds));
   }
 
-  private static void appendFilter(
-      StringBuilder hql, Parameters params, ItemFilter filter, String alias) {
+  private Query native_(StringBuilder sql, Map<String, Object> params) {
+    Query query = getEntityManager().createNativeQuery(sql.toString(), ItemEntity.class);
+    params.forEach(query::setParameter);
+    return query;
+  }
+
+  private void appendFilter(
+      StringBuilder sql, Map<String, Object> params, ItemFilter filter, String alias) {
     // Parameter names are shared by both aliases: the same values apply to item and member.
     if (!filter.languages().isEmpty()) {
-      hql.append(" and ").append(alias).append(".language in :languages");
-      params.and("languages", filter.languages());
+      sql.append(" and ").append(alias).append(".language in (:languages)");
+      params.put("languages", filter.languages());
     }
     if (filter.feedUrl() != null) {
-      hql.append(" and ").append(alias).append(".feedUrl = :feedUrl");
-      params.and("feedUrl", filter.feedUrl());
+      sql.append(" and ").append(alias).append(".feed_url = :feedUrl");
+      params.put("feedUrl", filter.feedUrl());
     }
     if (filter.storyId() != null) {
-      hql.append(" and ").append(alias).append(".storyId = :storyId");
-      params.and("storyId", filter.storyId());
+      sql.append(" and ").append(alias).append(".story_id = :storyId");
+      params.put("storyId", filter.storyId());
     }
     if (filter.since() != null) {
-      hql.append(" and ").append(alias).append(".sortTime >= :since");
-      params.and("since", filter.since());
+      sql.append(" and ").append(alias).append(".sort_time >= :since");
+      params.put("since", filter.since());
     }
     if (filter.until() != null) {
-      hql.append(" and ").append(alias).append(".sortTime < :until");
-      params.and("until", filter.until());
+      sql.append(" and ").append(alias).append(".sort_time < :until");
+      params.put("until", filter.until());
     }
+    SearchSql.append(sql, params, dbKind, filter, alias);
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (value instanceof java.time.ZonedDateTime zdt) {
+      return zdt.toInstant();
+    }
+    throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
   }
 }

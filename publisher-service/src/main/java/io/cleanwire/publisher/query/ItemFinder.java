@@ -5,8 +5,10 @@ import io.cleanwire.publisher.persistence.ItemFilter;
 import io.cleanwire.publisher.persistence.ItemRepository;
 import io.cleanwire.publisher.persistence.JsonColumns;
 import io.cleanwire.publisher.persistence.SortKey;
+import io.cleanwire.publisher.persistence.TableStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +39,27 @@ public class ItemFinder {
       nextCursor = Cursor.encode(new SortKey(last.sortTime, last.entryKey));
     }
     return new Page(toItems(rows, query.collapse()), nextCursor);
+  }
+
+  /**
+   * Items written after {@code after}, oldest change first, up to {@code settledUntil}. The next
+   * cursor is always set: the last item's change position, else {@code after} itself, so that a
+   * client can poll with it again.
+   */
+  public ChangePage changes(ItemFilter filter, SortKey after, Instant settledUntil, int limit) {
+    List<ItemEntity> rows = items.changes(filter, after, settledUntil, limit);
+    // From the beginning and nothing there yet: a cursor before every possible change.
+    SortKey next = after != null ? after : new SortKey(Instant.EPOCH, "");
+    if (!rows.isEmpty()) {
+      ItemEntity last = rows.get(rows.size() - 1);
+      next = new SortKey(last.changedAt, last.entryKey);
+    }
+    return new ChangePage(toItems(rows, true), Cursor.encodeChange(next), rows.size() == limit);
+  }
+
+  /** The current version of the stored items (see {@link TableStamp}). */
+  public TableStamp stamp() {
+    return items.stamp();
   }
 
   /** The newest {@code size} stories matching the filter, each through one item, with alsoIn. */

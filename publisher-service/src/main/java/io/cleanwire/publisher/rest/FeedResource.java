@@ -2,61 +2,123 @@ package io.cleanwire.publisher.rest;
 
 import io.cleanwire.publisher.config.PublisherConfig;
 import io.cleanwire.publisher.persistence.ItemFilter;
+import io.cleanwire.publisher.query.Item;
 import io.cleanwire.publisher.query.ItemFinder;
+import io.cleanwire.publisher.syndication.AtomWriter;
 import io.cleanwire.publisher.syndication.FeedChannel;
-import io.cleanwire.publisher.syndication.RenderedFeed;
+import io.cleanwire.publisher.syndication.FeedFormat;
+import io.cleanwire.publisher.syndication.JsonFeedWriter;
 import io.cleanwire.publisher.syndication.RssWriter;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Output feeds for feed readers: {@code GET /feeds/rss}, one item per story, cacheable (strong
- * ETag, Last-Modified, 304).
+ * Output feeds for feed readers: {@code /feeds/rss}, {@code /feeds/atom}, {@code /feeds/json}, the
+ * newest stories (one item each) matching the same filters as the item API. ETag, Last-Modified,
+ * Cache-Control and 304 come from {@link ConditionalGetFilter}.
  */
 @Path("/feeds")
+@Tag(name = "Feeds", description = "RSS 2.0, Atom 1.0 and JSON Feed 1.1 output, one item per story")
 public class FeedResource {
-
-  static final String RSS_TYPE = "application/rss+xml; charset=UTF-8";
-  private static final String CACHE_CONTROL = "public, max-age=60";
 
   private final ItemFinder finder;
   private final RssWriter rss;
+  private final AtomWriter atom;
+  private final JsonFeedWriter json;
   private final PublisherConfig config;
 
-  public FeedResource(ItemFinder finder, RssWriter rss, PublisherConfig config) {
+  public FeedResource(
+      ItemFinder finder,
+      RssWriter rss,
+      AtomWriter atom,
+      JsonFeedWriter json,
+      PublisherConfig config) {
     this.finder = finder;
     this.rss = rss;
+    this.atom = atom;
+    this.json = json;
     this.config = config;
   }
 
   @GET
   @Path("/rss")
-  @Produces(RSS_TYPE)
-  @Operation(summary = "RSS 2.0 feed of the newest stories; same filters as /api/v1/items")
+  @Produces("application/rss+xml; charset=UTF-8")
+  @Operation(
+      summary = "RSS 2.0 feed of the newest stories",
+      description =
+          "One item per story; <source> names the feed it came from; <atom:link rel=self>."
+              + " Answers 304 to a matching If-None-Match or If-Modified-Since.")
+  @APIResponse(responseCode = "200", description = "The feed")
+  @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date given")
+  @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json)")
   public Response rss(
-      @QueryParam("language") List<String> language,
-      @QueryParam("feed") String feed,
-      @QueryParam("story") String story,
-      @QueryParam("since") String since,
-      @QueryParam("until") String until,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+      @Parameter(description = ApiText.LANGUAGE) @QueryParam("language") List<String> language,
+      @Parameter(description = ApiText.FEED) @QueryParam("feed") String feed,
+      @Parameter(description = ApiText.STORY) @QueryParam("story") String story,
+      @Parameter(description = ApiText.Q) @QueryParam("q") String q,
+      @Parameter(description = ApiText.SINCE) @QueryParam("since") String since,
+      @Parameter(description = ApiText.UNTIL) @QueryParam("until") String until,
       @Context UriInfo uri) {
-    ItemFilter filter = RequestParams.filter(language, feed, story, since, until);
+    return serve(FeedFormat.RSS, RequestParams.filter(language, feed, story, since, until, q), uri);
+  }
+
+  @GET
+  @Path("/atom")
+  @Produces("application/atom+xml; charset=UTF-8")
+  @Operation(
+      summary = "Atom 1.0 feed of the newest stories",
+      description =
+          "One entry per story; link rel=via and atom:source name the feed it came from,"
+              + " rel=related links the story's other sources; link rel=self.")
+  @APIResponse(responseCode = "200", description = "The feed")
+  @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date given")
+  @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json)")
+  public Response atom(
+      @Parameter(description = ApiText.LANGUAGE) @QueryParam("language") List<String> language,
+      @Parameter(description = ApiText.FEED) @QueryParam("feed") String feed,
+      @Parameter(description = ApiText.STORY) @QueryParam("story") String story,
+      @Parameter(description = ApiText.Q) @QueryParam("q") String q,
+      @Parameter(description = ApiText.SINCE) @QueryParam("since") String since,
+      @Parameter(description = ApiText.UNTIL) @QueryParam("until") String until,
+      @Context UriInfo uri) {
+    return serve(
+        FeedFormat.ATOM, RequestParams.filter(language, feed, story, since, until, q), uri);
+  }
+
+  @GET
+  @Path("/json")
+  @Produces("application/feed+json; charset=UTF-8")
+  @Operation(
+      summary = "JSON Feed 1.1 of the newest stories",
+      description =
+          "One item per story; the _cleanwire extension of each item holds its source feed,"
+              + " story id and the story's other sources (also_in).")
+  @APIResponse(responseCode = "200", description = "The feed")
+  @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date given")
+  @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json)")
+  public Response json(
+      @Parameter(description = ApiText.LANGUAGE) @QueryParam("language") List<String> language,
+      @Parameter(description = ApiText.FEED) @QueryParam("feed") String feed,
+      @Parameter(description = ApiText.STORY) @QueryParam("story") String story,
+      @Parameter(description = ApiText.Q) @QueryParam("q") String q,
+      @Parameter(description = ApiText.SINCE) @QueryParam("since") String since,
+      @Parameter(description = ApiText.UNTIL) @QueryParam("until") String until,
+      @Context UriInfo uri) {
+    return serve(
+        FeedFormat.JSON, RequestParams.filter(language, feed, story, since, until, q), uri);
+  }
+
+  private Response serve(FeedFormat format, ItemFilter filter, UriInfo uri) {
     String query = uri.getRequestUri().getRawQuery();
     String base = config.publicBaseUrl().replaceAll("/+$", "");
     FeedChannel channel =
@@ -64,42 +126,17 @@ public class FeedResource {
             config.feed().title(),
             config.feed().description(),
             base + "/",
-            base + "/feeds/rss" + (query == null || query.isEmpty() ? "" : "?" + query));
-    RenderedFeed rendered = rss.render(channel, finder.latestStories(filter, config.feed().size()));
-    Response.ResponseBuilder response;
-    if (notModified(rendered, ifNoneMatch, ifModifiedSince)) {
-      response = Response.notModified();
-    } else {
-      response = Response.ok(rendered.body(), RSS_TYPE);
-    }
-    response
-        .header(HttpHeaders.ETAG, rendered.etag())
-        .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-    if (rendered.lastModified() != null) {
-      response.header(HttpHeaders.LAST_MODIFIED, httpDate(rendered.lastModified()));
-    }
-    return response.build();
-  }
-
-  /** RFC 9110 13.2.2: If-None-Match decides when present; If-Modified-Since only otherwise. */
-  static boolean notModified(RenderedFeed feed, String ifNoneMatch, String ifModifiedSince) {
-    if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
-      return feed.matches(ifNoneMatch);
-    }
-    if (ifModifiedSince == null || feed.lastModified() == null) {
-      return false;
-    }
-    try {
-      Instant since =
-          DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince.strip(), Instant::from);
-      return !feed.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  private static String httpDate(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+            base
+                + "/feeds/"
+                + format.path()
+                + (query == null || query.isEmpty() ? "" : "?" + query));
+    List<Item> items = finder.latestStories(filter, config.feed().size());
+    byte[] body =
+        switch (format) {
+          case RSS -> rss.render(channel, items);
+          case ATOM -> atom.render(channel, items);
+          case JSON -> json.render(channel, items);
+        };
+    return Response.ok(body, format.mediaType()).build();
   }
 }

@@ -1,6 +1,7 @@
 package io.cleanwire.publisher.rest;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One page of {@code GET /api/v1/items}.
@@ -8,4 +9,8 @@ import java.util.List;
  * @param items the items, newest first
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-public record ItemPageView(List<ItemView> items, String nextCursor) {}
+@Schema(description = "One page of items, newest first")
+public record ItemPageView(
+    @Schema(description = "The items of this page, newest first") List<ItemView> items,
+    @Schema(description = "Opaque cursor: pass as cursor= for the next page; null on the last page")
+        String nextCursor) {}

@@ -18,11 +18,13 @@ final class RequestParams {
 
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{1,8})*");
   private static final int MAX_VALUE_LENGTH = 2048;
+  private static final int MAX_QUERY_LENGTH = 256;
+  private static final Pattern DIGITS = Pattern.compile("\\+?[0-9]+");
 
   private RequestParams() {}
 
   static ItemFilter filter(
-      List<String> languages, String feed, String story, String since, String until) {
+      List<String> languages, String feed, String story, String since, String until, String q) {
     List<String> codes = new ArrayList<>();
     for (String value : languages == null ? List.<String>of() : languages) {
       // Accept both ?language=de&language=fr and ?language=de,fr.
@@ -42,23 +44,40 @@ final class RequestParams {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new InvalidQueryException("since", "since must be before until");
     }
-    return new ItemFilter(codes, text("feed", feed), text("story", story), from, to);
+    if (q != null && q.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidQueryException(
+          "q", "q is longer than " + MAX_QUERY_LENGTH + " characters; search for fewer words");
+    }
+    return new ItemFilter(codes, text("feed", feed), text("story", story), from, to, q);
   }
 
+  /**
+   * The page size: the default when absent, clamped to {@code maxSize} when larger (a client asking
+   * for more than we serve gets the most we serve, not an error); refused when not a whole number
+   * of at least 1.
+   */
   static int limit(String value, int defaultSize, int maxSize) {
     if (value == null || value.isBlank()) {
       return defaultSize;
     }
-    try {
-      int limit = Integer.parseInt(value.strip());
-      if (limit >= 1 && limit <= maxSize) {
-        return limit;
+    String digits = value.strip();
+    if (DIGITS.matcher(digits).matches()) {
+      try {
+        long limit = Long.parseLong(digits);
+        if (limit >= 1) {
+          return (int) Math.min(limit, maxSize);
+        }
+      } catch (NumberFormatException e) {
+        // More digits than a long holds: certainly larger than the maximum.
+        return maxSize;
       }
-    } catch (NumberFormatException e) {
-      // Falls through to the same message as an out-of-range number.
     }
     throw new InvalidQueryException(
-        "limit", "limit must be a whole number from 1 to " + maxSize + ", got: " + shorten(value));
+        "limit",
+        "limit must be a whole number of at least 1 (larger values are served as "
+            + maxSize
+            + "), got: "
+            + shorten(value));
   }
 
   static boolean flag(String name, String value, boolean defaultValue) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** {@code GET /api/v1/stories/{storyId}}: a story's representative and members. */
 @Path("/api/v1/stories")
@@ -22,7 +23,9 @@ public class StoryResource {
   @GET
   @Path("/{storyId}")
   @Operation(summary = "A story with every member and why it matched")
-  public StoryView get(@PathParam("storyId") String storyId) {
+  public StoryView get(
+      @Parameter(description = "The story's id (storyId of any of its items)") @PathParam("storyId")
+          String storyId) {
     return finder
         .story(storyId)
         .map(StoryView::of)

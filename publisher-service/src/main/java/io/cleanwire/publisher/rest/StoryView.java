@@ -5,6 +5,7 @@ import io.cleanwire.publisher.query.Item;
 import io.cleanwire.publisher.query.Story;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A story: its representative item and every member with why it matched.
@@ -13,7 +14,16 @@ import java.util.List;
  * @param representative the item that stands for the story in collapsed lists and feeds
  * @param members every stored member in arrival order
  */
-public record StoryView(String storyId, ItemView representative, List<Member> members) {
+@Schema(description = "A story: one news event as carried by one or more feeds")
+public record StoryView(
+    @Schema(description = "The story id") String storyId,
+    @Schema(
+            description =
+                "The member that stands for the story in collapsed lists and feeds (first"
+                    + " stored), with alsoIn")
+        ItemView representative,
+    @Schema(description = "Every stored member in arrival order, the representative first")
+        List<Member> members) {
 
   /**
    * One member of a story.
@@ -29,17 +39,26 @@ public record StoryView(String storyId, ItemView representative, List<Member> me
    * @param publishedAt publication time declared by its feed
    * @param firstSeenAt when the publisher first stored it
    */
+  @Schema(description = "One member of a story")
   public record Member(
-      String entryKey,
-      ItemView.FeedView feed,
-      String link,
-      String title,
-      String language,
-      String duplicateOf,
-      MatchedBy matchedBy,
-      Double similarity,
-      Instant publishedAt,
-      Instant firstSeenAt) {
+      @Schema(description = "The member's entryKey") String entryKey,
+      @Schema(description = "The feed it came from") ItemView.FeedView feed,
+      @Schema(description = "Its permalink; may be null") String link,
+      @Schema(description = "Its title") String title,
+      @Schema(description = "Its language (ISO 639-1 or und)") String language,
+      @Schema(
+              description =
+                  "The entryKey it was matched to; null for the member that started the story")
+          String duplicateOf,
+      @Schema(description = "Why it matched: guid, url, content or near; null for the first member")
+          MatchedBy matchedBy,
+      @Schema(
+              description =
+                  "Similarity to the matched member, 0.0 to 1.0; null for the first member")
+          Double similarity,
+      @Schema(description = "Publication time declared by its feed; may be null")
+          Instant publishedAt,
+      @Schema(description = "When the publisher first stored it") Instant firstSeenAt) {
 
     static Member of(Item item) {
       return new Member(

@@ -6,6 +6,7 @@ import io.cleanwire.publisher.persistence.ItemRepository;
 import io.cleanwire.publisher.persistence.JsonColumns;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -30,15 +31,17 @@ public class ItemStore {
   private final ItemRepository items;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final Event<ItemsChanged> changed;
 
   @Inject
-  public ItemStore(ItemRepository items, MeterRegistry meters) {
-    this(items, meters, Clock.systemUTC());
+  public ItemStore(ItemRepository items, MeterRegistry meters, Event<ItemsChanged> changed) {
+    this(items, meters, changed, Clock.systemUTC());
   }
 
-  ItemStore(ItemRepository items, MeterRegistry meters, Clock clock) {
+  ItemStore(ItemRepository items, MeterRegistry meters, Event<ItemsChanged> changed, Clock clock) {
     this.items = items;
     this.meters = meters;
+    this.changed = changed;
     this.clock = clock;
   }
 
@@ -67,6 +70,10 @@ public class ItemStore {
       case SKIP -> {
         // Same or older version: a redelivery after a crash or rebalance, or a late old edit.
       }
+    }
+    if (decision != UpsertDecision.SKIP) {
+      // Delivered after the commit to AFTER_SUCCESS observers (the ETag stamp cache).
+      changed.fire(new ItemsChanged(1));
     }
     meters
         .counter(

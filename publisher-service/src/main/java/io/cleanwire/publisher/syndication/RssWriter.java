@@ -15,11 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -44,8 +41,8 @@ public class RssWriter {
   private static final Logger LOG = Logger.getLogger(RssWriter.class);
   private static final Safelist HTML = Safelist.relaxed();
 
-  /** Renders the channel with the given items, newest first as given. */
-  public RenderedFeed render(FeedChannel channel, List<Item> items) {
+  /** Renders the channel with the given items, newest first as given, as UTF-8 bytes. */
+  public byte[] render(FeedChannel channel, List<Item> items) {
     List<com.rometools.rome.feed.rss.Item> entries = new ArrayList<>(items.size());
     for (Item item : items) {
       try {
@@ -57,14 +54,7 @@ public class RssWriter {
         LOG.warnf("entryKey=%s left out of RSS feed reason=%s", item.entryKey(), e.toString());
       }
     }
-    byte[] body = serialize(channel, entries);
-    Instant lastModified =
-        items.stream()
-            .map(Item::changedAt)
-            .filter(Objects::nonNull)
-            .max(Instant::compareTo)
-            .orElse(null);
-    return new RenderedFeed(body, etag(body), lastModified);
+    return serialize(channel, entries);
   }
 
   private static byte[] serialize(
@@ -91,14 +81,9 @@ public class RssWriter {
       self.setAttribute("rel", "self");
       self.setAttribute("type", "application/rss+xml");
       root.getChild("channel").addContent(0, self);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8").setLineSeparator("\n"))
-          .output(document, out);
-      return out.toByteArray();
+      return bytes(document);
     } catch (FeedException e) {
       throw new IllegalStateException("RSS generation failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -174,14 +159,15 @@ public class RssWriter {
     return org.jsoup.nodes.Entities.escape(item.summary());
   }
 
-  private static String etag(byte[] body) {
+  /** The document as UTF-8 bytes, no pretty printing (stable bytes for the same content). */
+  static byte[] bytes(Document document) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\""
-          + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27)
-          + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8").setLineSeparator("\n"))
+          .output(document, out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -62,7 +62,115 @@ class ItemRepositoryPostgresTest {
             "item_sort_idx",
             "item_language_sort_idx",
             "item_feed_sort_idx",
-            "item_story_idx");
+            "item_story_idx",
+            "item_changed_idx",
+            "item_search_idx");
+  }
+
+  private List<String> search(int year, String q, String... languages) {
+    ItemFilter filter =
+        new ItemFilter(List.of(languages), null, null, year(year), year(year + 1), q);
+    return finder.page(new ItemQuery(filter, false, 50, null)).items().stream()
+        .map(Item::entryKey)
+        .toList();
+  }
+
+  @Test
+  void searchStemsEachItemInItsOwnLanguage() {
+    Instant t = year(2203);
+    TestEvents german = TestEvents.entry().published(t.plusSeconds(1)).language("de");
+    german.title("Neue Häuser am Stadtrand");
+    german.summary = "Die Gemeinde baut.";
+    TestEvents english = TestEvents.entry().published(t.plusSeconds(2)).language("en");
+    english.title("Election night");
+    english.summary = "Results of the elections are coming in.";
+    TestEvents russian = TestEvents.entry().published(t.plusSeconds(3)).language("ru");
+    russian.title("Выборы в парламент");
+    russian.summary = null;
+    TestEvents undetermined = TestEvents.entry().published(t.plusSeconds(4)).language("und");
+    undetermined.title("Xyzzy quux");
+    for (TestEvents e : List.of(german, english, russian, undetermined)) {
+      store.upsert(e.build());
+    }
+
+    // Inflected forms find each other through the item's own stemmer.
+    assertThat(search(2203, "Haus")).containsExactly(german.entryKey);
+    assertThat(search(2203, "elections")).containsExactly(english.entryKey);
+    assertThat(search(2203, "выборов")).containsExactly(russian.entryKey);
+    assertThat(search(2203, "quux")).containsExactly(undetermined.entryKey);
+    // Web-search syntax: phrases, or, exclusion; the language filter narrows the stemmers too.
+    assertThat(search(2203, "\"election night\"")).containsExactly(english.entryKey);
+    assertThat(search(2203, "haus or quux"))
+        .containsExactly(undetermined.entryKey, german.entryKey);
+    assertThat(search(2203, "election -night")).isEmpty();
+    assertThat(search(2203, "häuser", "de")).containsExactly(german.entryKey);
+    assertThat(search(2203, "häuser", "en")).isEmpty();
+  }
+
+  @Test
+  void everyStemmedLanguageHasItsOwnConfiguration() {
+    for (String code : SearchSql.STEMMED_LANGUAGES) {
+      String config =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      (String)
+                          em.createNativeQuery("select publisher_search_config(?1)::text")
+                              .setParameter(1, code)
+                              .getSingleResult());
+      assertThat(config).as(code).isNotEqualTo("simple");
+    }
+  }
+
+  @Test
+  void searchCanBeServedByTheGinIndex() {
+    @SuppressWarnings("unchecked")
+    List<String> plan =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+                  return em.createNativeQuery(
+                          "explain select entry_key from item where search_vector @@"
+                              + " (websearch_to_tsquery(publisher_search_config('en'), 'x')"
+                              + " || websearch_to_tsquery(publisher_search_config('de'), 'x'))")
+                      .getResultList();
+                });
+
+    assertThat(String.join("\n", plan)).contains("item_search_idx");
+  }
+
+  @Test
+  void hugeContentIsStoredAndSearchable() {
+    TestEvents huge = TestEvents.entry().published(year(2204));
+    huge.contentHtml = "<p>" + "wort ".repeat(400_000) + "</p>";
+    huge.title("Needle");
+
+    assertThat(store.upsert(huge.build())).isEqualTo(UpsertDecision.INSERT);
+    assertThat(search(2204, "needle")).containsExactly(huge.entryKey);
+  }
+
+  @Test
+  void changeFeedAndVersionStampWorkOnPostgres() {
+    TableStamp before = finder.stamp();
+    TestEvents event = TestEvents.entry().published(year(2205));
+    store.upsert(event.build());
+    TableStamp after = finder.stamp();
+
+    assertThat(after.rows()).isEqualTo(before.rows() + 1);
+    assertThat(after.token()).isNotEqualTo(before.token());
+    List<String> changed =
+        finder
+            .changes(
+                new ItemFilter(List.of(), event.feedUrl, null, null, null),
+                null,
+                Instant.now().plusSeconds(1),
+                10)
+            .items()
+            .stream()
+            .map(Item::entryKey)
+            .toList();
+    assertThat(changed).containsExactly(event.entryKey);
   }
 
   @Test

@@ -312,8 +312,8 @@ class ItemApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "201", "-1", "abc", "1.5"})
-  void refusesLimitOutsideOneTo200(String limit) {
+  @ValueSource(strings = {"0", "-1", "abc", "1.5"})
+  void refusesLimitBelowOneOrNotANumber(String limit) {
     given()
         .queryParam("limit", limit)
         .get("/api/v1/items")
@@ -322,7 +322,29 @@ class ItemApiTest {
         .contentType("application/problem+json")
         .body("status", equalTo(400))
         .body("parameter", equalTo("limit"))
-        .body("detail", containsString("from 1 to 200"));
+        .body("detail", containsString("at least 1"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"201", "1000", "99999999999999999999"})
+  void clampsALargerLimitToTheMaximum(String limit) {
+    Instant t = year(2011);
+    for (int i = 0; i < 205; i++) {
+      put(TestEvents.entry().published(t.plusSeconds(i)).key("k2011-" + limit + "-" + i));
+    }
+    JsonPath json =
+        given()
+            .queryParam("since", t.toString())
+            .queryParam("until", t.plusSeconds(205).toString())
+            .queryParam("limit", limit)
+            .get("/api/v1/items")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(json.getList("items")).hasSize(200);
+    assertThat(json.getString("nextCursor")).isNotNull();
   }
 
   @Test
