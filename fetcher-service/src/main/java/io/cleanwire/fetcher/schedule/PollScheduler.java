@@ -82,6 +82,11 @@ public class PollScheduler {
    * were polled. Tests use distinct names to act as several replicas on one database.
    */
   public int pollDueFeedsAs(String owner) {
+    return pollDueFeedsAs(owner, config.maxFeedsPerTick());
+  }
+
+  /** As {@link #pollDueFeedsAs(String)}, claiming at most {@code batchSize} feeds at a time. */
+  public int pollDueFeedsAs(String owner, int batchSize) {
     int polled = 0;
     for (int batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
       Instant now = Instant.now();
@@ -90,12 +95,7 @@ public class PollScheduler {
         claimed =
             QuarkusTransaction.requiringNew()
                 .call(
-                    () ->
-                        leases.claimDue(
-                            owner,
-                            now,
-                            now.plus(config.leaseDuration()),
-                            config.maxFeedsPerTick()));
+                    () -> leases.claimDue(owner, now, now.plus(config.leaseDuration()), batchSize));
       } catch (RuntimeException e) {
         // A lock conflict with another replica's claim: its feeds are its own; try next tick.
         LOG.debugf("claim failed owner=%s error=%s", owner, e.toString());
@@ -119,7 +119,7 @@ public class PollScheduler {
         }
       }
       polled += claimed.size();
-      if (claimed.size() < config.maxFeedsPerTick()) {
+      if (claimed.size() < batchSize) {
         return polled;
       }
     }

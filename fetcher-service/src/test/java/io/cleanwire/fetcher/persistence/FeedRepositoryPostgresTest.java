@@ -28,6 +28,44 @@ class FeedRepositoryPostgresTest {
   @Inject FeedRepository feeds;
   @Inject FeedPollStateRepository states;
   @Inject SeenEntryRepository seenEntries;
+  @Inject FeedLeaseRepository leases;
+
+  @Test
+  void concurrentReplicasClaimDisjointFeedsWithSkipLocked() throws Exception {
+    subscriptions.list().forEach(s -> subscriptions.delete(s.id()));
+    for (int i = 0; i < 30; i++) {
+      subscriptions.subscribe("https://lease.example/" + i + ".xml", null);
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Callable<List<Long>> claimer =
+          () -> {
+            String owner = Thread.currentThread().getName();
+            List<Long> mine = new java.util.ArrayList<>();
+            while (true) {
+              Instant now = Instant.now();
+              List<Long> batch =
+                  QuarkusTransaction.requiringNew()
+                      .call(() -> leases.claimDue(owner, now, now.plusSeconds(300), 4));
+              if (batch.isEmpty()) {
+                return mine;
+              }
+              mine.addAll(batch);
+            }
+          };
+      java.util.concurrent.Future<List<Long>> a = pool.submit(claimer);
+      java.util.concurrent.Future<List<Long>> b = pool.submit(claimer);
+
+      List<Long> byA = a.get();
+      List<Long> byB = b.get();
+      assertThat(byA).doesNotContainAnyElementsOf(byB);
+      assertThat(byA.size() + byB.size()).isEqualTo(30);
+    } finally {
+      pool.shutdownNow();
+      subscriptions.list().forEach(s -> subscriptions.delete(s.id()));
+    }
+  }
 
   @Test
   void storesFeedsStateAndSeenEntriesAndDeletesThemTogether() {
