@@ -4,6 +4,7 @@ import io.cleanwire.events.EntryFetchedEvent;
 import io.cleanwire.events.EntryNormalizedEvent;
 import io.cleanwire.events.Fingerprints;
 import io.cleanwire.events.Repair;
+import io.cleanwire.normalizer.boilerplate.Boilerplate;
 import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
 import io.cleanwire.normalizer.dedup.ContentFingerprint;
 import io.cleanwire.normalizer.dedup.StoryDecision;
@@ -12,6 +13,7 @@ import io.cleanwire.normalizer.language.LanguageDetector;
 import io.cleanwire.normalizer.language.LanguageGuess;
 import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
 import io.cleanwire.normalizer.text.RepairKinds;
+import io.cleanwire.normalizer.text.RepairLog;
 import io.cleanwire.normalizer.text.TextPipeline;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ public final class EntryNormalizer {
   private final LanguageDetector languageDetector;
   private final StoryMatcher matcher;
   private final Clock clock;
+  private final Boilerplate boilerplate;
 
   public EntryNormalizer(
       HtmlSanitizer sanitizer,
@@ -42,23 +45,47 @@ public final class EntryNormalizer {
       LanguageDetector languageDetector,
       StoryMatcher matcher,
       Clock clock) {
+    this(sanitizer, canonicalizer, languageDetector, matcher, clock, Boilerplate.defaults());
+  }
+
+  /** With boilerplate stripping as configured; {@code boilerplate} null switches it off. */
+  public EntryNormalizer(
+      HtmlSanitizer sanitizer,
+      UrlCanonicalizer canonicalizer,
+      LanguageDetector languageDetector,
+      StoryMatcher matcher,
+      Clock clock,
+      Boilerplate boilerplate) {
     this.sanitizer = sanitizer;
     this.canonicalizer = canonicalizer;
     this.languageDetector = languageDetector;
     this.matcher = matcher;
     this.clock = clock;
+    this.boilerplate = boilerplate;
   }
 
   /** Normalizes and records the story decision (idempotent per entryKey). */
   public EntryNormalizedEvent normalize(EntryFetchedEvent event) {
-    Draft draft = clean(event);
+    Draft draft = clean(event, true);
     return toEvent(draft, matcher.decide(draft.candidate()));
   }
 
   /** Normalizes and looks the story decision up without recording anything. */
   public EntryNormalizedEvent preview(EntryFetchedEvent event) {
-    Draft draft = clean(event);
+    Draft draft = clean(event, false);
     return toEvent(draft, matcher.lookup(draft.candidate()));
+  }
+
+  /** Cleans a summary the way {@link #normalize} does, without feed-specific boilerplate. */
+  public TextPipeline.Cleaned repairSummary(String text) {
+    TextPipeline.Cleaned cleaned = summary.clean("summary", text);
+    if (boilerplate == null || cleaned.text() == null) {
+      return cleaned;
+    }
+    Boilerplate.Stripped stripped = boilerplate.strip(null, null, cleaned.text(), null, false);
+    List<Repair> repairs = new ArrayList<>(cleaned.repairs());
+    repairs.addAll(stripped.repairs());
+    return new TextPipeline.Cleaned(stripped.summary(), repairs);
   }
 
   /** Cleans a title the way {@link #normalize} does. */
@@ -66,7 +93,7 @@ public final class EntryNormalizer {
     return title.clean("title", text);
   }
 
-  private Draft clean(EntryFetchedEvent event) {
+  private Draft clean(EntryFetchedEvent event, boolean observe) {
     if (event == null) {
       throw new InvalidEntryException("empty record: no event");
     }
@@ -92,7 +119,24 @@ public final class EntryNormalizer {
       contentSource = event.summaryHtml();
       fromSummary = contentSource != null && !contentSource.isBlank();
     }
-    HtmlSanitizer.Sanitized content = sanitizer.sanitize(contentSource, event.link());
+    RepairLog contentLog = new RepairLog("contentHtml");
+    HtmlSanitizer.Sanitized content = sanitizer.sanitize(contentSource, event.link(), contentLog);
+    repairs.addAll(contentLog.repairs());
+    String summaryText = cleanSummary.text();
+    if (boilerplate != null) {
+      Boilerplate.Stripped stripped =
+          boilerplate.strip(
+              event.feed() == null ? null : event.feed().url(),
+              event.entryKey(),
+              summaryText,
+              content.hasVisibleContent() ? content.html() : null,
+              observe);
+      repairs.addAll(stripped.repairs());
+      summaryText = stripped.summary();
+      if (content.hasVisibleContent() && !stripped.contentHtml().equals(content.html())) {
+        content = sanitizer.sanitize(stripped.contentHtml(), event.link());
+      }
+    }
     if (fromSummary) {
       repairs.add(new Repair("contentHtml", RepairKinds.CONTENT_FROM_SUMMARY, "content was empty"));
     }
@@ -113,7 +157,7 @@ public final class EntryNormalizer {
     repairs.addAll(canonical.repairs());
 
     String declared = event.feed() == null ? null : event.feed().declaredLanguage();
-    String sample = join(cleanTitle.text(), cleanSummary.text());
+    String sample = join(cleanTitle.text(), summaryText);
     LanguageGuess language = languageDetector.detect(sample, declared);
     if (!language.declarationValid()) {
       repairs.add(
@@ -130,7 +174,7 @@ public final class EntryNormalizer {
         event,
         canonical.url(),
         cleanTitle.text(),
-        cleanSummary.text(),
+        summaryText,
         html,
         language,
         authors,

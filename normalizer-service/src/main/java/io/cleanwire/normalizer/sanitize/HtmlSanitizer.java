@@ -1,5 +1,7 @@
 package io.cleanwire.normalizer.sanitize;
 
+import io.cleanwire.normalizer.repair.TextRepair;
+import io.cleanwire.normalizer.text.RepairLog;
 import io.cleanwire.normalizer.text.SimpleSteps;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -26,7 +28,8 @@ import org.jsoup.select.NodeTraversor;
  * iframe, object, embed, form, meta, base or link element, no {@code on*} or {@code style}
  * attribute. Link targets must be http, https or mailto and images http or https, checked after
  * jsoup decoded character references and resolved the URL, so {@code &#106;avascript:} and
- * tab/newline/case tricks are refused. Relative URLs are made absolute against the entry link (and
+ * tab/newline/case tricks are refused. Links get {@code rel="noopener noreferrer"} and {@code
+ * referrerpolicy="no-referrer"}. Relative URLs are made absolute against the entry link (and
  * dropped when there is none); {@code preserveRelativeLinks} stays off (CVE-2022-36033 history).
  */
 public final class HtmlSanitizer {
@@ -34,6 +37,7 @@ public final class HtmlSanitizer {
   private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
 
   private final Safelist safelist = allowlist();
+  private final TextRepair textRepair = new TextRepair();
 
   /** The allowlist; the only place Cleanwire decides which HTML may reach a reader. */
   public static Safelist allowlist() {
@@ -109,6 +113,7 @@ public final class HtmlSanitizer {
         .addProtocols("q", "cite", "http", "https")
         .addProtocols("img", "src", "http", "https")
         .addEnforcedAttribute("a", "rel", "noopener noreferrer")
+        .addEnforcedAttribute("a", "referrerpolicy", "no-referrer")
         .preserveRelativeLinks(false);
   }
 
@@ -117,6 +122,14 @@ public final class HtmlSanitizer {
    * null).
    */
   public Sanitized sanitize(String html, String baseUri) {
+    return sanitize(html, baseUri, null);
+  }
+
+  /**
+   * Sanitizes {@code html} and repairs the broken characters of its text (escaped bytes, nested
+   * references, mojibake), recording those repairs in {@code log} (may be null: no text repair).
+   */
+  public Sanitized sanitize(String html, String baseUri, RepairLog log) {
     String base = baseUri == null ? "" : baseUri;
     Document dirty = Jsoup.parseBodyFragment(html == null ? "" : html, base);
     List<String> removed = List.copyOf(unsafeParts(dirty));
@@ -128,8 +141,16 @@ public final class HtmlSanitizer {
         .escapeMode(Entities.EscapeMode.base);
     boolean nfc = false;
     boolean illegal = false;
+    RepairLog textLog = new RepairLog(log == null ? "contentHtml" : log.field());
     for (TextNode node : allTextNodes(clean)) {
       String text = node.getWholeText();
+      if (log != null) {
+        String repaired = textRepair.apply(text, textLog);
+        if (!repaired.equals(text)) {
+          node.text(repaired);
+          text = repaired;
+        }
+      }
       String withoutIllegal = removeIllegal(text);
       illegal |= !withoutIllegal.equals(text);
       String normalized = Normalizer.normalize(withoutIllegal, Normalizer.Form.NFC);
@@ -137,6 +158,14 @@ public final class HtmlSanitizer {
       if (!normalized.equals(text)) {
         node.text(normalized);
       }
+    }
+    if (log != null) {
+      // One record per kind for the whole field, not one per text node.
+      java.util.Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+      for (io.cleanwire.events.Repair r : textLog.repairs()) {
+        kinds.merge(r.kind(), 1, Integer::sum);
+      }
+      kinds.forEach((kind, n) -> log.record(kind, "repaired in " + n + " text nodes"));
     }
     String plainText = clean.body().text();
     boolean visible = !plainText.isBlank() || !clean.body().select("img").isEmpty();

@@ -116,13 +116,14 @@ class HtmlSanitizerTest {
         .contains("href=\"https://news.example/2022/other.html\"")
         .contains("src=\"https://news.example/img/a.png\"")
         .contains("href=\"mailto:desk@news.example\"")
-        .contains("rel=\"noopener noreferrer\"");
+        .contains("rel=\"noopener noreferrer\"")
+        .contains("referrerpolicy=\"no-referrer\"");
   }
 
   @Test
   void dropsRelativeUrlsWhenThereIsNoBase() {
     assertThat(sanitizer.sanitize("<a href=\"/x\">x</a>", null).html())
-        .isEqualTo("<a rel=\"noopener noreferrer\">x</a>");
+        .isEqualTo("<a rel=\"noopener noreferrer\" referrerpolicy=\"no-referrer\">x</a>");
   }
 
   @Test

@@ -1,0 +1,214 @@
+package io.cleanwire.normalizer.boilerplate;
+
+import io.cleanwire.events.Repair;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Removes boilerplate lines from an entry's summary text and content HTML: configured rules, lines
+ * the feed repeats across many entries (learned through a {@link FeedLineStore}), and lines
+ * repeated inside the entry.
+ *
+ * <p>In HTML a "line" is a leaf block (a paragraph, list item, caption... with no block inside). A
+ * field is never emptied by this step: when every line of it would go, it is left as it is.
+ */
+public final class Boilerplate {
+
+  /** Repair kind: lines matching a configured rule removed. */
+  public static final String KIND_RULE = "boilerplate";
+
+  /** Repair kind: lines this feed repeats in many entries removed. */
+  public static final String KIND_LEARNED = "learned-boilerplate";
+
+  /** Repair kind: a line repeated inside the entry kept once. */
+  public static final String KIND_REPEATED = "repeated-lines";
+
+  /** Learning limits. */
+  public record Learning(boolean enabled, int maxLineChars) {}
+
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "li",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "figcaption",
+          "blockquote",
+          "td",
+          "th",
+          "dt",
+          "dd",
+          "pre",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "figure",
+          "caption",
+          "table",
+          "ul",
+          "ol",
+          "dl",
+          "tr");
+
+  private final LineFilter filter;
+  private final FeedLineStore store;
+  private final Learning learning;
+
+  public Boilerplate(LineFilter filter, FeedLineStore store, Learning learning) {
+    this.filter = filter;
+    this.store = store;
+    this.learning = learning;
+  }
+
+  /** Bundled rules, in-entry repetition of 3, no learning: for tools and tests. */
+  public static Boilerplate defaults() {
+    return new Boilerplate(
+        new LineFilter(BoilerplateRules.bundled(), new LineFilter.Repetition(160, 3)),
+        FeedLineStore.NONE,
+        new Learning(false, 200));
+  }
+
+  /** The stripped fields and what was removed. */
+  public record Stripped(String summary, String contentHtml, List<Repair> repairs) {}
+
+  /**
+   * Strips {@code summary} (plain text, one paragraph per line) and {@code contentHtml} (sanitized
+   * HTML); {@code observe} counts the entry's lines for learning (false for previews).
+   */
+  public Stripped strip(
+      String feedUrl, String entryKey, String summary, String contentHtml, boolean observe) {
+    List<String> summaryLines =
+        summary == null || summary.isEmpty() ? List.of() : List.of(summary.split("\n", -1));
+    Document doc =
+        contentHtml == null || contentHtml.isBlank() ? null : Jsoup.parseBodyFragment(contentHtml);
+    List<Element> blocks = doc == null ? List.of() : leafBlocks(doc);
+    List<String> blockLines = new ArrayList<>(blocks.size());
+    for (Element block : blocks) {
+      blockLines.add(block.text());
+    }
+
+    Set<String> learnedKeys = Set.of();
+    if (learning.enabled() && feedUrl != null) {
+      Map<String, String> byHash = new HashMap<>();
+      for (List<String> lines : List.of(summaryLines, blockLines)) {
+        for (String line : lines) {
+          String key = LineFilter.key(line);
+          if (key.length() >= 3 && key.length() <= learning.maxLineChars()) {
+            byHash.putIfAbsent(hash(key), key);
+          }
+        }
+      }
+      if (!byHash.isEmpty()) {
+        Set<String> known = store.boilerplate(feedUrl, byHash.keySet());
+        learnedKeys = new LinkedHashSet<>();
+        for (String h : known) {
+          learnedKeys.add(byHash.get(h));
+        }
+        if (observe) {
+          store.observe(feedUrl, entryKey, byHash.keySet());
+        }
+      }
+    }
+
+    List<Repair> repairs = new ArrayList<>();
+    String newSummary = summary;
+    LineFilter.Verdict sv = filter.judge(summaryLines, learnedKeys);
+    if (!sv.isEmpty() && sv.dropped().size() < nonEmpty(summaryLines)) {
+      List<String> kept = new ArrayList<>();
+      for (int i = 0; i < summaryLines.size(); i++) {
+        if (!sv.dropped().contains(i)) {
+          kept.add(summaryLines.get(i));
+        }
+      }
+      newSummary = String.join("\n", kept);
+      record(repairs, "summary", sv);
+    }
+    String newHtml = contentHtml;
+    LineFilter.Verdict cv = filter.judge(blockLines, learnedKeys);
+    if (!cv.isEmpty() && cv.dropped().size() < nonEmpty(blockLines)) {
+      for (int i : cv.dropped()) {
+        blocks.get(i).remove();
+      }
+      doc.outputSettings()
+          .prettyPrint(false)
+          .charset(StandardCharsets.UTF_8)
+          .escapeMode(Entities.EscapeMode.base);
+      newHtml = doc.body().html();
+      record(repairs, "contentHtml", cv);
+    }
+    return new Stripped(newSummary, newHtml, repairs);
+  }
+
+  private static int nonEmpty(List<String> lines) {
+    int n = 0;
+    for (String line : lines) {
+      n += line.isBlank() ? 0 : 1;
+    }
+    return n;
+  }
+
+  private static void record(List<Repair> repairs, String field, LineFilter.Verdict v) {
+    if (!v.ruleNames().isEmpty()) {
+      repairs.add(new Repair(field, KIND_RULE, "removed " + String.join(", ", v.ruleNames())));
+    }
+    if (v.learned() > 0) {
+      repairs.add(
+          new Repair(field, KIND_LEARNED, "removed " + v.learned() + " lines the feed repeats"));
+    }
+    if (v.repeated() > 0) {
+      repairs.add(new Repair(field, KIND_REPEATED, "removed " + v.repeated() + " repeated lines"));
+    }
+  }
+
+  /** Block elements with text and no block element inside, in document order. */
+  private static List<Element> leafBlocks(Document doc) {
+    List<Element> leaves = new ArrayList<>();
+    for (Element el : doc.body().getAllElements()) {
+      if (el == doc.body() || !BLOCKS.contains(el.normalName())) {
+        continue;
+      }
+      boolean leaf = true;
+      for (Element inner : el.getAllElements()) {
+        if (inner != el && BLOCKS.contains(inner.normalName())) {
+          leaf = false;
+          break;
+        }
+      }
+      if (leaf && el.hasText()) {
+        leaves.add(el);
+      }
+    }
+    return leaves;
+  }
+
+  /** The stored form of a line: SHA-256 of its key, 32 hex digits. */
+  public static String hash(String key) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] digest =
+          sha.digest(key.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

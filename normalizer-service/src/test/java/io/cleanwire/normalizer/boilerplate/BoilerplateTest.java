@@ -1,0 +1,157 @@
+package io.cleanwire.normalizer.boilerplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cleanwire.events.Repair;
+import io.cleanwire.normalizer.text.TextPipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Boilerplate stripping on the aggregator page fixture, and per-feed learning. */
+class BoilerplateTest {
+
+  private static String fixture() throws IOException {
+    try (InputStream in =
+        BoilerplateTest.class.getResourceAsStream("/fixtures/aggregator-page.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String summaryOf(String text) {
+    return TextPipeline.summary().clean("summary", text).text();
+  }
+
+  @Test
+  void aggregatorPageArrivesWithoutWrappersPlayerTextOrEscapes() throws IOException {
+    Boilerplate.Stripped out =
+        Boilerplate.defaults().strip(null, null, summaryOf(fixture()), null, false);
+    String text = out.summary();
+    assertThat(text)
+        .doesNotContain("shared this story")
+        .doesNotContain("from Callie Patteson | New York Post.")
+        .doesNotContain("first appeared on")
+        .doesNotContain("seconds of 0 seconds")
+        .doesNotContain("Press shift question mark")
+        .doesNotContain("Increase Volume")
+        .doesNotContain("Seek Forward")
+        .doesNotContain("Captions On/Off")
+        .doesNotContain("Fullscreen/Exit")
+        .doesNotContain("View image on Twitter")
+        .doesNotContain("Retweeted")
+        .doesNotContain("xe2x80")
+        .doesNotContain("xc2xa0")
+        .contains("“We’re monitoring reports of protests in Kazakhstan.")
+        .contains("calling rumors to the contrary “crazy Russian claims.”")
+        .contains("Author: Philipp Böll")
+        .contains("Opinion: Kazakhstan unrest will curtail Moscow′s aggression | Opinion | DW")
+        .contains("threatened\u00A0—\u00A0leading")
+        .contains("Марк Шагал. «Русская свадьба».");
+    assertThat(text.split("In pictures: Kazakhstan protests escalate", -1)).hasSize(2);
+    assertThat(text.split("DW correspondent Andrey Gurkov", -1)).hasSize(2);
+    assertThat(out.repairs())
+        .extracting(Repair::kind)
+        .containsExactly(Boilerplate.KIND_RULE, Boilerplate.KIND_REPEATED);
+  }
+
+  @Test
+  void removesBoilerplateParagraphsFromContentHtml() {
+    String html =
+        "<p>shared this story</p><p>from Callie Patteson | New York Post.</p>"
+            + "<p>The story itself.</p><p>0 seconds of 0 secondsVolume 90%</p>"
+            + "<p>The post A first appeared on B.</p>";
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    assertThat(out.contentHtml()).isEqualTo("<p>The story itself.</p>");
+    assertThat(out.repairs()).extracting(Repair::field).containsOnly("contentHtml");
+  }
+
+  @Test
+  void neverEmptiesAField() {
+    Boilerplate.Stripped out =
+        Boilerplate.defaults().strip(null, null, "View image on Twitter", null, false);
+    assertThat(out.summary()).isEqualTo("View image on Twitter");
+    assertThat(out.repairs()).isEmpty();
+  }
+
+  @Test
+  void leavesOrdinaryTextAlone() {
+    String text = "Seek help early.\nThe volume of trade rose 90%.\nShe shared this story with us.";
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, text, null, false);
+    assertThat(out.summary()).isEqualTo(text);
+    assertThat(out.repairs()).isEmpty();
+  }
+
+  @Test
+  void learnsLinesAFeedRepeatsInManyEntries() {
+    CountingStore store = new CountingStore(3, 0.5);
+    Boilerplate boilerplate =
+        new Boilerplate(
+            new LineFilter(BoilerplateRules.bundled(), new LineFilter.Repetition(160, 3)),
+            store,
+            new Boilerplate.Learning(true, 200));
+    String feed = "https://blog.example/feed";
+    List<String> results = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Boilerplate.Stripped out =
+          boilerplate.strip(
+              feed, "k" + i, "Shared Links - Audio Posts\nStory number " + i + ".", null, true);
+      results.add(out.summary());
+    }
+    assertThat(results.get(0)).startsWith("Shared Links - Audio Posts");
+    assertThat(results.get(4)).isEqualTo("Story number 4.");
+    Boilerplate.Stripped other =
+        boilerplate.strip(
+            "https://other.example/feed", "o1", "Shared Links - Audio Posts\nHello.", null, true);
+    assertThat(other.summary()).startsWith("Shared Links");
+  }
+
+  @Test
+  void rulesFileFormatIsCheckedWithLineNumbers() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> BoilerplateRules.parse(new StringReader("ok: fine\nbroken line\n"), "rules.txt"))
+        .hasMessageContaining("rules.txt:2");
+  }
+
+  /** An in-memory store with the same counting rule as the database one. */
+  static final class CountingStore implements FeedLineStore {
+    private final int minEntries;
+    private final double minShare;
+    private final Map<String, Integer> entries = new HashMap<>();
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    CountingStore(int minEntries, double minShare) {
+      this.minEntries = minEntries;
+      this.minShare = minShare;
+    }
+
+    @Override
+    public Set<String> boilerplate(String feedUrl, Collection<String> lineHashes) {
+      int n = entries.getOrDefault(feedUrl, 0);
+      Set<String> out = new HashSet<>();
+      for (String h : lineHashes) {
+        int s = seen.getOrDefault(feedUrl + h, 0);
+        if (n >= minEntries && s >= minEntries && s >= minShare * n) {
+          out.add(h);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void observe(String feedUrl, String entryKey, Collection<String> lineHashes) {
+      entries.merge(feedUrl, 1, Integer::sum);
+      for (String h : lineHashes) {
+        seen.merge(feedUrl + h, 1, Integer::sum);
+      }
+    }
+  }
+}
