@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Load benchmark of publisher-service with wrk: NOT part of `mvn verify`; prints figures, never
+# passes or fails on them. Builds the PostgreSQL flavour (-Dquarkus.datasource.db-kind=postgresql),
+# starts it on 127.0.0.1:$PORT against schema $SCHEMA of the local PostgreSQL (trust auth), loads
+# $ITEMS items with load-items.sql, then measures with wrk:
+#   1. the saturated rate: $THREADS threads, $CONNECTIONS connections, $DURATION, --latency;
+#   2. p99 at half that rate: wrk cannot hold a fixed rate (wrk2 is not available), so pace.lua
+#      gives each of $HALF_CONNECTIONS connections a think time of HALF_CONNECTIONS*1000/(rate/2)
+#      ms before each request (not counted in latency); the achieved rate is printed beside it.
+# Usage: bench/publisher/run.sh   (env: ITEMS, DURATION, CONNECTIONS, THREADS, PORT, SKIP_BUILD=1)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE="$ROOT/bench/publisher"
+WORK=${WORK:-/tmp/cleanwire-bench-publisher}
+ITEMS=${ITEMS:-100000}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+HALF_CONNECTIONS=${HALF_CONNECTIONS:-16}
+PORT=${PORT:-18080}
+SCHEMA=${SCHEMA:-publisher_bench}
+PSQL=(psql -h 127.0.0.1 -U postgres -d test -X -q -v ON_ERROR_STOP=1)
+BASE="http://127.0.0.1:$PORT"
+
+mkdir -p "$WORK"
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+  echo "building publisher-service (PostgreSQL flavour)…" >&2
+  (cd "$ROOT" && mvn -B -q -f publisher-service/pom.xml package -DskipTests \
+    -Dquarkus.datasource.db-kind=postgresql)
+  rm -rf "$WORK/app" && cp -r "$ROOT/publisher-service/target/quarkus-app" "$WORK/app"
+fi
+
+"${PSQL[@]}" -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" -c "CREATE SCHEMA $SCHEMA"
+
+echo "starting publisher on $BASE…" >&2
+# No Kafka broker is needed for reads: the consumer channel is switched off. The rate limit stays
+# active (its code runs on every request) with a quota no single client reaches.
+QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_HTTP_HOST=127.0.0.1 \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
+QUARKUS_DATASOURCE_USERNAME=postgres \
+QUARKUS_FLYWAY_SCHEMAS=$SCHEMA \
+QUARKUS_LOG_LEVEL=WARN \
+MP_MESSAGING_INCOMING_NORMALIZED_ENTRIES_ENABLED=false \
+CLEANWIRE_PUBLISHER_RATE_LIMIT_REQUESTS_PER_SECOND=100000000 \
+CLEANWIRE_PUBLISHER_RATE_LIMIT_BURST=100000000 \
+  java -Xms512m -Xmx512m -jar "$WORK/app/quarkus-run.jar" > "$WORK/publisher.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$BASE/q/health/live" > /dev/null 2>&1 && break
+  kill -0 $PID 2>/dev/null || { cat "$WORK/publisher.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+echo "loading $ITEMS items…" >&2
+PGOPTIONS="-c search_path=$SCHEMA" "${PSQL[@]}" -v n="$ITEMS" -f "$HERE/load-items.sql"
+sleep 2 # let the cached version stamp (1 s) expire
+
+ETAG=$(curl -fsS -D - -o /dev/null "$BASE/feeds/rss" | tr -d '\r' | awk 'tolower($1)=="etag:"{print $2}')
+[[ -n "$ETAG" ]] || { echo "no ETag on /feeds/rss" >&2; exit 1; }
+curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$BASE/feeds/rss" | grep -q 304 \
+  || { echo "/feeds/rss did not answer 304 to its own ETag" >&2; exit 1; }
+
+# name|path|If-None-Match
+CASES=(
+  "item list|/api/v1/items?limit=50|"
+  "filtered (language=de)|/api/v1/items?limit=50&language=de|"
+  "search (q=election)|/api/v1/items?limit=50&q=election|"
+  "search (q=Häuser, language=de)|/api/v1/items?limit=50&language=de&q=H%C3%A4user|"
+  "/feeds/rss|/feeds/rss|"
+  "/feeds/rss 304 (If-None-Match)|/feeds/rss|$ETAG"
+)
+
+# Prints "<req/s> <p99 ms> <non-2xx/3xx count>" for one wrk run.
+measure() {
+  local connections=$1 pace=$2 etag=$3 url=$4 duration=$5
+  local out
+  out=$(PACE_MS=$pace IF_NONE_MATCH=$etag wrk -t"$THREADS" -c"$connections" -d"$duration" \
+    --latency -s "$HERE/pace.lua" "$url")
+  echo "$out" >> "$WORK/wrk.log"
+  local rps p99 errors
+  rps=$(echo "$out" | awk '/^Requests\/sec:/{printf "%.0f", $2}')
+  p99=$(echo "$out" | awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} \
+    else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}')
+  errors=$(echo "$out" | awk '/Non-2xx or 3xx/{print $NF}')
+  echo "$rps $p99 ${errors:-0}"
+}
+
+: > "$WORK/wrk.log"
+printf '| request | req/s (c=%s) | p99 ms | rate at half load | p99 ms at half load | non-2xx/3xx |\n' \
+  "$CONNECTIONS"
+printf '|---|---|---|---|---|---|\n'
+for case in "${CASES[@]}"; do
+  IFS='|' read -r name path etag <<< "$case"
+  url="$BASE$path"
+  measure "$CONNECTIONS" 0 "$etag" "$url" "$WARMUP" > /dev/null # JIT warm-up
+  read -r rps p99 errors < <(measure "$CONNECTIONS" 0 "$etag" "$url" "$DURATION")
+  half=$((rps / 2))
+  pace=$(( (HALF_CONNECTIONS * 1000 + half / 2) / (half > 0 ? half : 1) ))
+  ((pace < 1)) && pace=1
+  read -r hrps hp99 herrors < <(measure "$HALF_CONNECTIONS" "$pace" "$etag" "$url" "$DURATION")
+  printf '| %s | %s | %s | %s (c=%s, %s ms pace) | %s | %s |\n' \
+    "$name" "$rps" "$p99" "$hrps" "$HALF_CONNECTIONS" "$pace" "$hp99" "$((errors + herrors))"
+done
+echo "raw wrk output: $WORK/wrk.log" >&2
