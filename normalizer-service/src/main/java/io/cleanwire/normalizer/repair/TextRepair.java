@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class TextRepair implements TextStep {
 
+  private static final int MAX_ROUNDS = 4;
+
   private final List<TextStep> steps =
       List.of(new EscapedBytes(), new NestedEntities(), new MojibakeRepair(), new C1Controls());
 
@@ -22,9 +24,17 @@ public final class TextRepair implements TextStep {
     if (!mayNeedRepair(text)) {
       return text;
     }
+    // Until nothing changes (a few rounds at most): one repair can reveal another (an escape that
+    // decodes to mojibake, a second charset in the same text), and repair must be idempotent.
     String current = text;
-    for (TextStep step : steps) {
-      current = step.apply(current, log);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      String before = current;
+      for (TextStep step : steps) {
+        current = step.apply(current, log);
+      }
+      if (current.equals(before) || !mayNeedRepair(current)) {
+        break;
+      }
     }
     return current;
   }

@@ -151,9 +151,12 @@ public final class HtmlSanitizer {
           text = repaired;
         }
       }
-      String withoutIllegal = removeIllegal(text);
+      String withoutIllegal = SimpleSteps.withoutXmlIllegal(text);
       illegal |= !withoutIllegal.equals(text);
-      String normalized = Normalizer.normalize(withoutIllegal, Normalizer.Form.NFC);
+      String normalized =
+          SimpleSteps.isQuickNfc(withoutIllegal)
+              ? withoutIllegal
+              : Normalizer.normalize(withoutIllegal, Normalizer.Form.NFC);
       nfc |= !normalized.equals(withoutIllegal);
       if (!normalized.equals(text)) {
         node.text(normalized);
@@ -182,12 +185,6 @@ public final class HtmlSanitizer {
         },
         doc.body());
     return nodes;
-  }
-
-  private static String removeIllegal(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().filter(cp -> !SimpleSteps.isXmlIllegal(cp)).forEach(out::appendCodePoint);
-    return out.toString();
   }
 
   /**

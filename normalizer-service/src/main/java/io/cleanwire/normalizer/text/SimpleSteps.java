@@ -13,7 +13,7 @@ public final class SimpleSteps {
   /** Brings text to Unicode NFC, so that {@code e + U+0301} and {@code é} compare equal. */
   public static TextStep unicodeNfc() {
     return (text, log) -> {
-      if (Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+      if (isQuickNfc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
         return text;
       }
       log.record(RepairKinds.UNICODE_NFC, "normalized to NFC");
@@ -37,6 +37,32 @@ public final class SimpleSteps {
   public static TextStep invisibleControls() {
     return (text, log) ->
         remove(text, log, SimpleSteps::isInvisibleControl, RepairKinds.INVISIBLE_CONTROLS);
+  }
+
+  /**
+   * Cheap proof that {@code text} is in NFC: no character at or above U+0300 (where combining marks
+   * and composable characters start), which is most feed text.
+   */
+  public static boolean isQuickNfc(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x300) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Text without XML-illegal characters; the same instance when there is none. */
+  public static String withoutXmlIllegal(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0xD800 && (c <= 0xDFFF || c >= 0xFFFE)) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> !isXmlIllegal(cp)).forEach(out::appendCodePoint);
+        return out.toString();
+      }
+    }
+    return text;
   }
 
   /** True for code points XML 1.0 does not allow in a document (lone surrogates included). */
@@ -70,7 +96,7 @@ public final class SimpleSteps {
 
   private static String remove(String text, RepairLog log, CodePointTest test, String kind) {
     StringBuilder out = null;
-    Set<String> removed = new TreeSet<>();
+    Set<String> removed = null;
     int i = 0;
     while (i < text.length()) {
       int cp = text.codePointAt(i);
@@ -80,6 +106,7 @@ public final class SimpleSteps {
         if (out == null) {
           out = new StringBuilder(text.length());
           out.append(text, 0, i);
+          removed = new TreeSet<>();
         }
         removed.add(String.format(Locale.ROOT, "U+%04X", cp));
       } else if (out != null) {

@@ -123,7 +123,7 @@ class HtmlSanitizerTest {
   @Test
   void dropsRelativeUrlsWhenThereIsNoBase() {
     assertThat(sanitizer.sanitize("<a href=\"/x\">x</a>", null).html())
-        .isEqualTo("<a rel=\"noopener noreferrer\" referrerpolicy=\"no-referrer\">x</a>");
+        .isEqualTo("<a referrerpolicy=\"no-referrer\" rel=\"noopener noreferrer\">x</a>");
   }
 
   @Test
