@@ -26,6 +26,14 @@ class DedupIndexPostgresTest {
 
   @Inject JpaDedupStore store;
   @Inject AgroalDataSource dataSource;
+  @Inject JdbcFeedLineStore lines;
+
+  @Test
+  void learnedBoilerplateWorksOnPostgres() {
+    String feed = "https://feed.example/pg-" + Events.unique();
+    JdbcFeedLineStoreTest.observeEntries(lines, feed, 6);
+    assertThat(lines.boilerplate(feed, List.of("common", "own-2"))).containsExactly("common");
+  }
 
   @Test
   void migrationCreatedTheIndexTablesOnPostgres() throws Exception {
@@ -39,7 +47,9 @@ class DedupIndexPostgresTest {
         }
       }
     }
-    assertThat(tables).contains("entry_decision", "url_claim", "content_claim");
+    assertThat(tables)
+        .contains(
+            "entry_decision", "url_claim", "content_claim", "boilerplate_feed", "boilerplate_line");
   }
 
   @RepeatedTest(3)
