@@ -42,7 +42,10 @@ metric() { # name{labels} -> value (0 when absent)
 
 say "building the bench server and, if missing, the fetcher"
 mvn -B -q -f bench/fetcher/pom.xml package -DskipTests
-[ -f fetcher-service/target/quarkus-app/quarkus-run.jar ] || mvn -B -q -f fetcher-service/pom.xml package -DskipTests
+JAR=fetcher-service/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$JAR" ] || [ -n "$(find fetcher-service/src/main fetcher-service/pom.xml -newer "$JAR" -print -quit)" ]; then
+  mvn -B -q -f fetcher-service/pom.xml package -DskipTests
+fi
 rm -rf "$WORK" && mkdir -p "$WORK/data"
 
 java -Xmx512m -cp "$BENCH/target/lib/*" io.cleanwire.kafka.LocalKafkaMain "$WORK/kafka" "$KAFKA_PORT" > "$WORK/kafka.log" 2>&1 &

@@ -55,6 +55,9 @@ import org.apache.hc.core5.util.Timeout;
 @ApplicationScoped
 public class FeedHttpClient {
 
+  /** Whether the native Brotli decoder loaded; br is only advertised when it did. */
+  private static final boolean BROTLI = brotliAvailable();
+
   private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*\"?(\\d{1,10})");
 
   private final FetcherConfig config;
@@ -274,7 +277,7 @@ public class FeedHttpClient {
     }
     HttpGet get = new HttpGet(uri);
     get.setHeader("User-Agent", config.userAgent());
-    get.setHeader("Accept-Encoding", "gzip, deflate");
+    get.setHeader("Accept-Encoding", BROTLI ? "gzip, deflate, br" : "gzip, deflate");
     get.setHeader(
         "Accept",
         "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml,"
@@ -490,8 +493,24 @@ public class FeedHttpClient {
       case "", "identity" -> raw;
       case "gzip", "x-gzip" -> new GZIPInputStream(raw, 8192);
       case "deflate" -> new DeflateInputStream(raw);
+      case "br" -> {
+        if (!BROTLI) {
+          throw new BodyDecodingException("Content-Encoding br but no Brotli decoder available");
+        }
+        yield new com.aayushatharva.brotli4j.decoder.BrotliInputStream(raw);
+      }
       default -> throw new BodyDecodingException("unsupported Content-Encoding: " + encoding);
     };
+  }
+
+  private static boolean brotliAvailable() {
+    try {
+      com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+      return true;
+    } catch (Throwable e) {
+      // no native library for this platform: gzip and deflate still work
+      return false;
+    }
   }
 
   /** Reads a stream to its end, failing as soon as more than the cap came out of it. */

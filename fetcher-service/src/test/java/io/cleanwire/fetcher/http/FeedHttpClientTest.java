@@ -57,6 +57,14 @@ class FeedHttpClientTest {
         case "/plain" -> send(exchange, 200, null, FEED);
         case "/gzip" -> send(exchange, 200, "gzip", gzip(FEED));
         case "/deflate" -> send(exchange, 200, "deflate", deflate(FEED));
+        case "/br" ->
+            send(exchange, 200, "br", com.aayushatharva.brotli4j.encoder.Encoder.compress(FEED));
+        case "/br-bomb" ->
+            send(
+                exchange,
+                200,
+                "br",
+                com.aayushatharva.brotli4j.encoder.Encoder.compress(new byte[5_000_000]));
         case "/gzip-bomb" -> send(exchange, 200, "gzip", gzip(new byte[5_000_000]));
         case "/big" -> send(exchange, 200, null, new byte[200_000]);
         case "/hop1" -> redirect(exchange, "/hop2");
@@ -118,6 +126,17 @@ class FeedHttpClientTest {
 
     assertThat(client.fetch(url("/gzip"), null, null).body()).isEqualTo(FEED);
     assertThat(client.fetch(url("/deflate"), null, null).body()).isEqualTo(FEED);
+  }
+
+  @Test
+  void decodesBrotliAndCapsItAfterDecompression() throws Exception {
+    FeedHttpClient client = client(TestFetcherConfig.defaults().withMaxBodyBytes(100_000));
+
+    assertThat(client.fetch(url("/br"), null, null).body()).isEqualTo(FEED);
+    assertThat(seen.get("/br").get(0).get("Accept-encoding")).containsExactly("gzip, deflate, br");
+    assertThatThrownBy(() -> client.fetch(url("/br-bomb"), null, null))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("larger than 100000 bytes");
   }
 
   @Test
