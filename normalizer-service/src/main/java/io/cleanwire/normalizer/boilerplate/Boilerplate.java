@@ -132,19 +132,19 @@ public final class Boilerplate {
     List<Repair> repairs = new ArrayList<>();
     String newSummary = summary;
     LineFilter.Verdict sv = filter.judge(summaryLines, learnedKeys);
-    if (!sv.isEmpty() && sv.dropped().size() < nonEmpty(summaryLines)) {
+    if (!sv.isEmpty() && mayDrop(sv, summaryLines)) {
       List<String> kept = new ArrayList<>();
       for (int i = 0; i < summaryLines.size(); i++) {
         if (!sv.dropped().contains(i)) {
           kept.add(summaryLines.get(i));
         }
       }
-      newSummary = String.join("\n", kept);
+      newSummary = kept.isEmpty() ? null : String.join("\n", kept);
       record(repairs, "summary", sv);
     }
     String newHtml = contentHtml;
     LineFilter.Verdict cv = filter.judge(blockLines, learnedKeys);
-    if (!cv.isEmpty() && cv.dropped().size() < nonEmpty(blockLines)) {
+    if (!cv.isEmpty() && mayDrop(cv, blockLines)) {
       for (int i : cv.dropped()) {
         blocks.get(i).remove();
       }
@@ -156,6 +156,14 @@ public final class Boilerplate {
       record(repairs, "contentHtml", cv);
     }
     return new Stripped(newSummary, newHtml, repairs);
+  }
+
+  /**
+   * Rules are precise enough to empty a field (a summary that is only "shared this story from
+   * ..."); learned and repeated lines are not: an entry that is nothing but such lines stays.
+   */
+  private static boolean mayDrop(LineFilter.Verdict v, List<String> lines) {
+    return v.learned() == 0 && v.repeated() == 0 || v.dropped().size() < nonEmpty(lines);
   }
 
   private static int nonEmpty(List<String> lines) {

@@ -75,11 +75,13 @@ class BoilerplateTest {
   }
 
   @Test
-  void neverEmptiesAField() {
+  void aSummaryThatIsOnlyAnAggregatorWrapperGoesAway() {
     Boilerplate.Stripped out =
-        Boilerplate.defaults().strip(null, null, "View image on Twitter", null, false);
-    assertThat(out.summary()).isEqualTo("View image on Twitter");
-    assertThat(out.repairs()).isEmpty();
+        Boilerplate.defaults()
+            .strip(
+                null, null, "shared this story from Callie Patteson | New York Post.", null, false);
+    assertThat(out.summary()).isNull();
+    assertThat(out.repairs()).extracting(Repair::kind).containsExactly(Boilerplate.KIND_RULE);
   }
 
   @Test
@@ -112,6 +114,9 @@ class BoilerplateTest {
         boilerplate.strip(
             "https://other.example/feed", "o1", "Shared Links - Audio Posts\nHello.", null, true);
     assertThat(other.summary()).startsWith("Shared Links");
+    Boilerplate.Stripped onlyLearned =
+        boilerplate.strip(feed, "k9", "Shared Links - Audio Posts", null, true);
+    assertThat(onlyLearned.summary()).isEqualTo("Shared Links - Audio Posts");
   }
 
   @Test

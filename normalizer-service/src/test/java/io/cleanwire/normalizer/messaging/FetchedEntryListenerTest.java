@@ -74,7 +74,8 @@ class FetchedEntryListenerTest {
 
     assertThat(n.entryKey()).isEqualTo(fetched.entryKey());
     assertThat(n.title()).isEqualTo("Jen Psaki & the crazy claims");
-    assertThat(n.summary()).isEqualTo("shared this story from Callie Patteson | New York Post.");
+    // The summary was only the aggregator's "shared this story" wrapper: boilerplate, removed.
+    assertThat(n.summary()).isNull();
     assertThat(n.contentHtml())
         .doesNotContain("<script", "onclick")
         .contains("href=\"https://NYPost.example/rel\"", "rel=\"noopener noreferrer\"");

@@ -72,7 +72,8 @@ class EntryNormalizerTest {
     assertThat(out.entryKey()).isEqualTo(in.entryKey());
     assertThat(out.canonicalUrl()).isEqualTo("https://nypost.example/2022/01/05/psaki-kazakhstan/");
     assertThat(out.title()).isEqualTo(in.title());
-    assertThat(out.summary()).isEqualTo("shared this story from Callie Patteson | New York Post.");
+    // The summary was nothing but the aggregator's wrapper.
+    assertThat(out.summary()).isNull();
     assertThat(out.contentHtml()).doesNotContain("<script").startsWith("<p>");
     assertThat(out.language()).isEqualTo("en");
     assertThat(out.languageConfidence()).isEqualTo(0.5);
@@ -84,6 +85,34 @@ class EntryNormalizerTest {
             new Repair("contentHtml", "sanitized", "removed <script>"),
             new Repair("link", "tracking-parameters", "removed utm_source, utm_medium"));
     assertThat(out.storyId()).isEqualTo(in.entryKey());
+  }
+
+  @Test
+  void aggregatorEntryArrivesRepairedAndWithoutItsWrapper() throws IOException {
+    EntryFetchedEvent in = fixture();
+    String content =
+        "<p>Shared Links - Audio Posts</p><p>shared this story</p>"
+            + "<p>from Callie Patteson | New York Post.</p>"
+            + "<p>xe2x80x9cWexe2x80x99re monitoring reports,xe2x80x9d Psaki said.xc2xa0</p>"
+            + "<p>0 seconds of 0 secondsVolume 90%</p><p>Increase Volumexe2x86x91</p>"
+            + "<p>Author: Philipp Bxc3xb6ll</p>"
+            + "<p>The post EU Leadership Says first appeared on Russia News Review.</p>";
+    EntryNormalizedEvent out =
+        normalizer.preview(
+            with(in, in.link(), in.summaryHtml(), content, List.of("cafÃ© owner"), in.feed()));
+    assertThat(out.contentHtml())
+        .isEqualTo(
+            "<p>Shared Links - Audio Posts</p>"
+                + "<p>“We’re monitoring reports,” Psaki said.&nbsp;</p>"
+                + "<p>Author: Philipp Böll</p>");
+    assertThat(out.authors()).containsExactly("café owner");
+    assertThat(out.repairs())
+        .extracting(Repair::field, Repair::kind)
+        .contains(
+            tuple("contentHtml", "escaped-bytes"),
+            tuple("contentHtml", "boilerplate"),
+            tuple("summary", "boilerplate"),
+            tuple("authors", "mojibake"));
   }
 
   @Test

@@ -95,6 +95,35 @@ class DiagnosticResourcesTest {
   }
 
   @Test
+  void repairShowsEscapedBytesAndMojibakeRepairs() {
+    given()
+        .contentType("text/plain; charset=UTF-8")
+        .body("xe2x80x9cWexe2x80x99re back,xe2x80x9d said Philipp Bxc3xb6ll at the cafÃ©")
+        .when()
+        .post("/api/v1/repair")
+        .then()
+        .statusCode(200)
+        .header("X-Repairs", "escaped-bytes,mojibake")
+        .body(equalTo("“We’re back,” said Philipp Böll at the café"));
+  }
+
+  @Test
+  void repairAsSummaryStripsAggregatorBoilerplate() {
+    given()
+        .contentType("text/plain; charset=UTF-8")
+        .body(
+            "shared this story\nfrom Callie Patteson | New York Post.\nThe story.\n"
+                + "0 seconds of 0 secondsVolume 90%\nIncrease Volumexe2x86x91")
+        .queryParam("as", "summary")
+        .when()
+        .post("/api/v1/repair")
+        .then()
+        .statusCode(200)
+        .header("X-Repairs", "escaped-bytes,boilerplate")
+        .body(equalTo("The story."));
+  }
+
+  @Test
   void repairLeavesCorrectTextAlone() {
     given()
         .contentType("text/plain; charset=UTF-8")
