@@ -1,6 +1,7 @@
 package io.cleanwire.normalizer.boilerplate;
 
 import io.cleanwire.events.Repair;
+import io.cleanwire.normalizer.text.RepairKinds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,13 +28,13 @@ import org.jsoup.nodes.Entities;
 public final class Boilerplate {
 
   /** Repair kind: lines matching a configured rule removed. */
-  public static final String KIND_RULE = "boilerplate";
+  public static final String KIND_RULE = RepairKinds.BOILERPLATE;
 
   /** Repair kind: lines this feed repeats in many entries removed. */
-  public static final String KIND_LEARNED = "learned-boilerplate";
+  public static final String KIND_LEARNED = RepairKinds.LEARNED_BOILERPLATE;
 
   /** Repair kind: a line repeated inside the entry kept once. */
-  public static final String KIND_REPEATED = "repeated-lines";
+  public static final String KIND_REPEATED = RepairKinds.REPEATED_LINES;
 
   /** Learning limits. */
   public record Learning(boolean enabled, int maxLineChars) {}

@@ -14,6 +14,7 @@ import io.cleanwire.normalizer.language.LanguageGuess;
 import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
 import io.cleanwire.normalizer.text.RepairKinds;
 import io.cleanwire.normalizer.text.RepairLog;
+import io.cleanwire.normalizer.text.SimpleSteps;
 import io.cleanwire.normalizer.text.TextPipeline;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -167,7 +168,11 @@ public final class EntryNormalizer {
               "declared language '" + declared + "' is not a language code"));
     }
 
-    String text = content.hasVisibleContent() ? content.plainText() : "";
+    // Zero-width and bidi controls are invisible: they must not make two equal texts differ.
+    String text =
+        content.hasVisibleContent()
+            ? SimpleSteps.invisibleControls().apply(content.plainText(), new RepairLog("dedup"))
+            : "";
     String exact = ContentFingerprint.exact(cleanTitle.text(), text);
     String html = content.hasVisibleContent() ? content.html() : "";
     return new Draft(

@@ -1,5 +1,6 @@
 package io.cleanwire.normalizer.repair;
 
+import io.cleanwire.normalizer.text.RepairKinds;
 import io.cleanwire.normalizer.text.RepairLog;
 import io.cleanwire.normalizer.text.TextStep;
 
@@ -14,7 +15,7 @@ import io.cleanwire.normalizer.text.TextStep;
 public final class C1Controls implements TextStep {
 
   /** Repair kind: C1 controls read as Windows-1252 punctuation. */
-  public static final String KIND = "c1-controls";
+  public static final String KIND = RepairKinds.C1_CONTROLS;
 
   @Override
   public String apply(String text, RepairLog log) {

@@ -1,5 +1,6 @@
 package io.cleanwire.normalizer.repair;
 
+import io.cleanwire.normalizer.text.RepairKinds;
 import io.cleanwire.normalizer.text.RepairLog;
 import io.cleanwire.normalizer.text.TextStep;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
 public final class EscapedBytes implements TextStep {
 
   /** Repair kind: escaped UTF-8 bytes or Unicode escapes decoded. */
-  public static final String KIND = "escaped-bytes";
+  public static final String KIND = RepairKinds.ESCAPED_BYTES;
 
   @Override
   public String apply(String text, RepairLog log) {

@@ -1,5 +1,6 @@
 package io.cleanwire.normalizer.repair;
 
+import io.cleanwire.normalizer.text.RepairKinds;
 import io.cleanwire.normalizer.text.RepairLog;
 import io.cleanwire.normalizer.text.TextStep;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class MojibakeRepair implements TextStep {
   private static final int MAX_LAYERS = 3;
 
   /** Repair kind: text decoded with the wrong charset, repaired. */
-  public static final String KIND = "mojibake";
+  public static final String KIND = RepairKinds.MOJIBAKE;
 
   @Override
   public String apply(String text, RepairLog log) {

@@ -1,5 +1,6 @@
 package io.cleanwire.normalizer.repair;
 
+import io.cleanwire.normalizer.text.RepairKinds;
 import io.cleanwire.normalizer.text.RepairLog;
 import io.cleanwire.normalizer.text.TextStep;
 import java.util.Set;
@@ -20,7 +21,7 @@ import org.jsoup.parser.Parser;
 public final class NestedEntities implements TextStep {
 
   /** Repair kind recorded: the same word as the first level of decoding. */
-  public static final String KIND = "html-entities";
+  public static final String KIND = RepairKinds.HTML_ENTITIES;
 
   private static final Pattern NESTED =
       Pattern.compile("&(?:amp;)*(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)");

@@ -6,6 +6,24 @@ public final class RepairKinds {
   /** HTML character references decoded ({@code &amp;amp;}, {@code &amp;#8217;}). */
   public static final String HTML_ENTITIES = "html-entities";
 
+  /** UTF-8 misread through a legacy charset (one or two layers), repaired. */
+  public static final String MOJIBAKE = "mojibake";
+
+  /** UTF-8 written as byte escapes ({@code xe2x80x99}, {@code \\xe2...}) or {@code \\u} escapes. */
+  public static final String ESCAPED_BYTES = "escaped-bytes";
+
+  /** C1 control characters read as the Windows-1252 punctuation they stand for. */
+  public static final String C1_CONTROLS = "c1-controls";
+
+  /** Lines matching a configured boilerplate rule removed. */
+  public static final String BOILERPLATE = "boilerplate";
+
+  /** Lines the feed repeats across many entries (learned) removed. */
+  public static final String LEARNED_BOILERPLATE = "learned-boilerplate";
+
+  /** A line repeated inside one entry (gallery captions) kept once. */
+  public static final String REPEATED_LINES = "repeated-lines";
+
   /** HTML markup turned into plain text. */
   public static final String HTML_TO_TEXT = "html-to-text";
 
