@@ -37,16 +37,15 @@ fi
 echo "starting publisher on $BASE…" >&2
 # No Kafka broker is needed for reads: the consumer channel is switched off. The rate limit stays
 # active (its code runs on every request) with a quota no single client reaches.
-QUARKUS_HTTP_PORT=$PORT \
-QUARKUS_HTTP_HOST=127.0.0.1 \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
-QUARKUS_DATASOURCE_USERNAME=postgres \
-QUARKUS_FLYWAY_SCHEMAS=$SCHEMA \
-QUARKUS_LOG_LEVEL=WARN \
-MP_MESSAGING_INCOMING_NORMALIZED_ENTRIES_ENABLED=false \
-CLEANWIRE_PUBLISHER_RATE_LIMIT_REQUESTS_PER_SECOND=100000000 \
-CLEANWIRE_PUBLISHER_RATE_LIMIT_BURST=100000000 \
-  java -Xms512m -Xmx512m -jar "$WORK/app/quarkus-run.jar" > "$WORK/publisher.log" 2>&1 &
+java -Xms512m -Xmx512m \
+  -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
+  -Dquarkus.datasource.username=postgres -Dquarkus.flyway.schemas="$SCHEMA" \
+  -Dquarkus.log.level=WARN \
+  -Dmp.messaging.incoming.normalized-entries.enabled=false \
+  -Dcleanwire.publisher.rate-limit.requests-per-second=100000000 \
+  -Dcleanwire.publisher.rate-limit.burst=100000000 \
+  -jar "$WORK/app/quarkus-run.jar" > "$WORK/publisher.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

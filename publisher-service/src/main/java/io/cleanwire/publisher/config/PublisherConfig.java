@@ -72,6 +72,13 @@ public interface PublisherConfig {
     @WithDefault("1s")
     Duration stampTtl();
 
+    /**
+     * Rendered answers kept in memory by ETag (URL at one table version), so that a popular list or
+     * feed is rendered once per change; {@code 0} disables the cache.
+     */
+    @WithDefault("256")
+    int maxEntries();
+
     /** {@code max-age} of the {@code Cache-Control} header of every cacheable answer, seconds. */
     @WithDefault("60")
     int maxAgeSeconds();

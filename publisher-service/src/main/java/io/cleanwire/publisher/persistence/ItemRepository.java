@@ -122,17 +122,20 @@ public class ItemRepository implements PanacheRepositoryBase<ItemEntity, String>
   }
 
   /**
-   * The version of the whole table: newest change time and row count. Any insert, edit or delete
-   * changes one of the two, so a response computed from it may be answered with 304 while it holds.
-   * Served by {@code item_changed_idx} (max) and the primary key (count).
+   * The version of the whole table (see {@link TableStamp}); three index lookups ({@code
+   * item_changed_idx}, {@code item_stored_seq_uk}, {@code item_sort_idx}), never a scan: a count
+   * would read every row.
    */
   public TableStamp stamp() {
     Object[] row =
         (Object[])
             getEntityManager()
-                .createNativeQuery("select max(changed_at), count(*) from item")
+                .createNativeQuery(
+                    "select (select max(changed_at) from item), (select max(stored_seq) from item),"
+                        + " (select min(sort_time) from item)")
                 .getSingleResult();
-    return new TableStamp(toInstant(row[0]), ((Number) row[1]).longValue());
+    return new TableStamp(
+        toInstant(row[0]), row[1] == null ? 0 : ((Number) row[1]).longValue(), toInstant(row[2]));
   }
 
   /**

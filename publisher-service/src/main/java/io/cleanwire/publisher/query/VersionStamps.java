@@ -31,19 +31,38 @@ public class VersionStamps {
     this.ttlNanos = config.cache().stampTtl().toNanos();
   }
 
-  /** The stamp of the stored items, possibly cached. */
+  /** The stamp of the stored items, cached or read now (blocking: not on an I/O thread). */
   public TableStamp current() {
-    // The generation is read before the query: a commit during the query leaves the cached
-    // entry outdated on arrival, so the next call reads again.
-    long gen = generation.get();
-    long now = System.nanoTime();
+    TableStamp fresh = currentIfFresh();
+    if (fresh != null) {
+      return fresh;
+    }
+    // One reader at a time: when the TTL runs out under load, one thread reads and the others
+    // wait for its answer instead of all querying at once.
+    synchronized (this) {
+      fresh = currentIfFresh();
+      if (fresh != null) {
+        return fresh;
+      }
+      // The generation is read before the query: a commit during the query leaves the cached
+      // entry outdated on arrival, so the next call reads again.
+      long gen = generation.get();
+      long now = System.nanoTime();
+      TableStamp stamp = finder.stamp();
+      cached = new Cached(stamp, now, gen);
+      return stamp;
+    }
+  }
+
+  /** The cached stamp when it is still valid, else null; never blocks (I/O threads use it). */
+  public TableStamp currentIfFresh() {
     Cached c = cached;
-    if (c != null && c.generation() == gen && now - c.readAtNanos() < ttlNanos) {
+    if (c != null
+        && c.generation() == generation.get()
+        && System.nanoTime() - c.readAtNanos() < ttlNanos) {
       return c.stamp();
     }
-    TableStamp stamp = finder.stamp();
-    cached = new Cached(stamp, now, gen);
-    return stamp;
+    return null;
   }
 
   /** Forgets the cached stamp once a write of this instance has committed. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EntityTagsTest {
 
   private static final Instant CHANGED = Instant.parse("2026-01-31T08:00:00.500Z");
+  private static final Instant OLDEST = Instant.parse("2025-01-01T00:00:00Z");
 
   @ParameterizedTest
   @CsvSource(
@@ -49,12 +50,15 @@ class EntityTagsTest {
 
   @Test
   void tagChangesWithStampAndTarget() {
-    TableStamp stamp = new TableStamp(CHANGED, 10);
+    TableStamp stamp = new TableStamp(CHANGED, 10, OLDEST);
     String tag = EntityTags.of(stamp, "/api/v1/items");
     assertThat(tag).matches("\"[A-Za-z0-9_-]{27}\"");
-    assertThat(EntityTags.of(new TableStamp(CHANGED, 10), "/api/v1/items")).isEqualTo(tag);
-    assertThat(EntityTags.of(new TableStamp(CHANGED, 9), "/api/v1/items")).isNotEqualTo(tag);
-    assertThat(EntityTags.of(new TableStamp(CHANGED.plusNanos(1000), 10), "/api/v1/items"))
+    assertThat(EntityTags.of(new TableStamp(CHANGED, 10, OLDEST), "/api/v1/items")).isEqualTo(tag);
+    assertThat(EntityTags.of(new TableStamp(CHANGED, 9, OLDEST), "/api/v1/items"))
+        .isNotEqualTo(tag);
+    assertThat(EntityTags.of(new TableStamp(CHANGED.plusNanos(1000), 10, OLDEST), "/api/v1/items"))
+        .isNotEqualTo(tag);
+    assertThat(EntityTags.of(new TableStamp(CHANGED, 10, OLDEST.plusSeconds(1)), "/api/v1/items"))
         .isNotEqualTo(tag);
     assertThat(EntityTags.of(stamp, "/api/v1/items?limit=5")).isNotEqualTo(tag);
   }
