@@ -28,7 +28,10 @@ LANGS = ["fr", "de", "es", "pt_BR", "pt", "it", "ca", "sv", "da", "nb", "fi", "n
          "sk", "hu", "ro", "hr", "sl", "tr", "vi", "lt", "lv", "et", "is", "ga", "eu", "ru", "uk",
          "bg", "sr", "el", "he", "ar", "fa", "ja", "zh_CN", "zh_TW", "ko", "ka", "th", "hi"]
 PER_LANG = 40
-OUT = "src/test/resources/corpus/repair-corpus.jsonl"
+OUT = os.environ.get("CORPUS_OUT", "src/test/resources/corpus/repair-corpus.jsonl")
+# HOLDOUT=1 draws the next sentences of each language with another seed: unseen cases to check
+# that the rule generalizes (not written to the test resources).
+HOLDOUT = os.environ.get("HOLDOUT") == "1"
 FIXTURE = "../../shared/fixtures/aggregator-page.txt"
 
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c\u00ad]")
@@ -195,7 +198,7 @@ def decode_fixture_line(line):
 
 
 def main():
-    rnd = random.Random(20261128)
+    rnd = random.Random(20261128 + (1 if HOLDOUT else 0))
     cases = []
 
     def add(category, lang, inp, expected):
@@ -209,7 +212,8 @@ def main():
             continue
         langs_used += 1
         rnd.shuffle(pool)
-        picked = [s for s in pool if has_non_ascii(s)][:PER_LANG]
+        offset = PER_LANG if HOLDOUT else 0
+        picked = [s for s in pool if has_non_ascii(s)][offset:offset + PER_LANG]
         for k, s in enumerate(picked):
             add("correct", lang, s, s)
             if k % 2 == 0:
