@@ -82,32 +82,39 @@ public final class MojibakeRepair implements TextStep {
     return false;
   }
 
-  /** Whether a misread UTF-8 sequence may start at {@code i}. */
+  /**
+   * Whether a misread UTF-8 sequence may start at {@code i} (lead and next byte of one charset).
+   */
   static boolean sequenceMayStartAt(String text, int i) {
     char c = text.charAt(i);
-    if (c >= 0x80 && LEAD[c] && i + 1 < text.length()) {
+    if (c >= 0x80 && LEAD[c] != 0 && i + 1 < text.length()) {
       char next = text.charAt(i + 1);
-      return next >= 0x80 ? CONT[next] : next == ' ';
+      return next >= 0x80 ? (LEAD[c] & CONT[next]) != 0 : next == ' ';
     }
     return false;
   }
 
-  private static final boolean[] LEAD = new boolean[0x10000];
-  private static final boolean[] CONT = new boolean[0x10000];
+  /**
+   * Per character, one bit per charset of {@link SingleByteCodec#ALL} reading it as a lead byte.
+   */
+  private static final byte[] LEAD = new byte[0x10000];
+
+  /** Per character, one bit per charset reading it as a continuation byte. */
+  private static final byte[] CONT = new byte[0x10000];
 
   static {
     for (int c = 0x80; c < 0x10000; c++) {
-      for (SingleByteCodec codec : SingleByteCodec.ALL) {
-        int b = codec.byteOf((char) c);
+      for (int k = 0; k < SingleByteCodec.ALL.size(); k++) {
+        int b = SingleByteCodec.ALL.get(k).byteOf((char) c);
         if (b >= 0xC2 && b <= 0xF4) {
-          LEAD[c] = true;
+          LEAD[c] |= (byte) (1 << k);
         }
         if (b >= 0x80 && b <= 0xBF) {
-          CONT[c] = true;
+          CONT[c] |= (byte) (1 << k);
         }
       }
     }
-    CONT[0xFFFD] = true;
+    CONT[0xFFFD] = (byte) 0xFF;
   }
 
   private record Candidate(

@@ -99,7 +99,11 @@ public final class Markup implements TextStep {
           public void head(Node node, int depth) {
             if (node instanceof TextNode textNode) {
               // Source line breaks inside HTML are just spaces; only elements make paragraphs.
-              out.append(textNode.getWholeText().replaceAll("[\\r\\n\\t\\f]", " "));
+              String text = textNode.getWholeText();
+              for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                out.append(c == '\r' || c == '\n' || c == '\t' || c == '\f' ? ' ' : c);
+              }
             } else if (node instanceof Element el && breaksLine(el)) {
               out.append('\n');
             }
