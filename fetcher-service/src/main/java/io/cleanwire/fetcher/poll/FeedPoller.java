@@ -57,6 +57,7 @@ public class FeedPoller {
   private static final int MAX_ERROR_LENGTH = 2000;
   private static final int MAX_ETAG = 1000;
   private static final int MAX_LAST_MODIFIED = 200;
+  private static final Duration SEEN_REFRESH = Duration.ofHours(1);
 
   private final FetcherConfig config;
   private final FeedHttpClient http;
@@ -394,7 +395,9 @@ public class FeedPoller {
       seen.contentHash = hash;
       seen.lastSeenAt = at;
       seenEntries.persist(seen);
-    } else {
+    } else if (!hash.equals(seen.contentHash) || seen.lastSeenAt.isBefore(at.minus(SEEN_REFRESH))) {
+      // An unchanged entry's row is touched at most hourly: a feed re-sent in full every few
+      // minutes would otherwise rewrite all its rows on every poll.
       seen.contentHash = hash;
       seen.lastSeenAt = at;
     }
