@@ -37,7 +37,11 @@ wait_for_line() { # log, text, seconds
   say "timed out waiting for '$2' in $1"; tail -20 "$1"; exit 1
 }
 metric() { # name{labels} -> value (0 when absent)
-  curl -s "http://127.0.0.1:$FETCHER_PORT/q/metrics" | grep -F "$1" | grep -v '^#' | awk '{s+=$2} END {printf "%d", s}'
+  curl -s "http://127.0.0.1:$FETCHER_PORT/q/metrics" | { grep -F "$1" || true; } | { grep -v '^#' || true; } \
+    | awk '{s+=$2} END {printf "%d", s}'
+}
+served() { # full|notModified -> requests the bench server answered so far (a check on the metrics)
+  curl -s "http://127.0.0.1:$SERVER_PORT/_stats" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'
 }
 
 say "building the bench server and, if missing, the fetcher"
@@ -93,24 +97,23 @@ say "phase 1: $FEEDS first polls in $(awk -v s="$start" -v e="$end" 'BEGIN {prin
 
 sleep 5
 say "phase 2: conditional polls (304) for ${WINDOW}s"
-a=$(metric 'cleanwire_fetcher_polls_total{status="NOT_MODIFIED"}'); t0=$(date +%s.%N)
+a=$(metric 'cleanwire_fetcher_polls_total{status="NOT_MODIFIED"}'); sa=$(served notModified); t0=$(date +%s.%N)
 sleep "$WINDOW"
-b=$(metric 'cleanwire_fetcher_polls_total{status="NOT_MODIFIED"}'); t1=$(date +%s.%N)
+b=$(metric 'cleanwire_fetcher_polls_total{status="NOT_MODIFIED"}'); sb=$(served notModified); t1=$(date +%s.%N)
 not_modified=$(awk -v a="$a" -v b="$b" -v s="$t0" -v e="$t1" 'BEGIN {printf "%.0f", (b - a) * 60 / (e - s)}')
-say "phase 2: $not_modified polls/min answered 304"
+say "phase 2: $not_modified polls/min answered 304 ($((b - a)) polls recorded, $((sb - sa)) 304s served)"
 
 curl -s "http://127.0.0.1:$SERVER_PORT/_mode?ignore-validators" > /dev/null
 sleep 5
 say "phase 3: 200 with 50 unchanged entries (validators ignored) for ${WINDOW}s"
-a=$(metric 'cleanwire_fetcher_polls_total{status="OK"}'); t0=$(date +%s.%N)
+a=$(metric 'cleanwire_fetcher_polls_total{status="OK"}'); sa=$(served full); t0=$(date +%s.%N)
 sleep "$WINDOW"
-b=$(metric 'cleanwire_fetcher_polls_total{status="OK"}'); t1=$(date +%s.%N)
+b=$(metric 'cleanwire_fetcher_polls_total{status="OK"}'); sb=$(served full); t1=$(date +%s.%N)
 full=$(awk -v a="$a" -v b="$b" -v s="$t0" -v e="$t1" 'BEGIN {printf "%.0f", (b - a) * 60 / (e - s)}')
-say "phase 3: $full polls/min of 50-entry feeds (nothing new to publish)"
+say "phase 3: $full polls/min of 50-entry feeds, nothing new to publish ($((b - a)) polls recorded, $((sb - sa)) bodies served)"
 
 failed=$(metric 'cleanwire_fetcher_polls_total{status="FAILED"}')
 hwm=$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$FETCHER_PID/status")
-heap=$(curl -s "http://127.0.0.1:$FETCHER_PORT/q/metrics" | grep '^jvm_memory_max_bytes{area="heap"' | awk '{s+=$2} END {printf "%d MB", s / 1048576}')
 say "failed polls: $failed; fetcher peak RSS (VmHWM): $hwm; heap limit: ${BENCH_XMX:-768m}"
 printf '%s\n' "feeds=$FEEDS first_poll_50_new_per_min=$first not_modified_per_min=$not_modified full_50_unchanged_per_min=$full failed=$failed peak_rss=\"$hwm\"" > "$WORK/result.txt"
 cat "$WORK/result.txt"

@@ -11,9 +11,9 @@ import java.util.List;
 @ApplicationScoped
 public class FeedPollStateRepository implements PanacheRepositoryBase<FeedPollState, Long> {
 
-  /** Ids of the feeds whose next poll is due, most overdue first. */
+  /** Ids of the active feeds whose next poll is due, most overdue first (no lease taken). */
   public List<Long> dueFeedIds(Instant now, int limit) {
-    return find("nextPollAt <= ?1", Sort.ascending("nextPollAt"), now)
+    return find("active = true and nextPollAt <= ?1", Sort.ascending("nextPollAt"), now)
         .page(Page.ofSize(limit))
         .project(FeedIdOnly.class)
         .list()
