@@ -2,6 +2,7 @@ package io.cleanwire.fetcher.rest;
 
 import io.cleanwire.fetcher.opml.OpmlException;
 import io.cleanwire.fetcher.poll.FeedPoller;
+import io.cleanwire.fetcher.schedule.PollScheduler;
 import io.cleanwire.fetcher.subscription.Subscriptions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,10 +28,12 @@ public class FeedResource {
 
   private final Subscriptions subscriptions;
   private final FeedPoller poller;
+  private final PollScheduler scheduler;
 
-  public FeedResource(Subscriptions subscriptions, FeedPoller poller) {
+  public FeedResource(Subscriptions subscriptions, FeedPoller poller, PollScheduler scheduler) {
     this.subscriptions = subscriptions;
     this.poller = poller;
+    this.scheduler = scheduler;
   }
 
   @GET
@@ -100,10 +103,21 @@ public class FeedResource {
     return subscriptions.delete(id) ? Response.noContent().build() : notFound(id);
   }
 
-  /** Polls the feed now and answers when the poll is over (Kafka acks included). */
+  /**
+   * Polls the feed now and answers when the poll is over (Kafka acks included); 409 while another
+   * replica holds the feed's lease.
+   */
   @POST
   @Path("/{id}/poll")
   public Response poll(@PathParam("id") long id) {
+    if (subscriptions.get(id).isEmpty()) {
+      return notFound(id);
+    }
+    if (!scheduler.claimForManualPoll(id)) {
+      return Problem.response(
+          Response.Status.CONFLICT,
+          "feed " + id + " is being polled by another replica right now; try again shortly");
+    }
     return poller
         .poll(id)
         .map(o -> Response.ok(PollResponse.of(o)).build())

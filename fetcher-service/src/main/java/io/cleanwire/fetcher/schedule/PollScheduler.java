@@ -57,6 +57,18 @@ public class PollScheduler {
     workers.shutdownNow();
   }
 
+  /**
+   * Takes the lease of one feed for a poll on demand, so that an admin's poll never runs while
+   * another replica polls the same feed; the poll's outcome releases it.
+   *
+   * @return false when another replica holds a live lease on the feed
+   */
+  public boolean claimForManualPoll(long feedId) {
+    Instant now = Instant.now();
+    return QuarkusTransaction.requiringNew()
+        .call(() -> leases.claimOne(feedId, replicaId, now, now.plus(config.leaseDuration())));
+  }
+
   /** This replica's name in lease rows. */
   public String replicaId() {
     return replicaId;

@@ -360,6 +360,57 @@ class HostileEndpointsTest {
   }
 
   @Test
+  void patchChangesTitleIntervalAndUrlWithTheSameChecksAsSubscribing() {
+    long id = subscribe(url("/good.xml"));
+
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "Renamed", "pollInterval", "PT30M"))
+        .patch("/api/v1/feeds/" + id)
+        .then()
+        .statusCode(200)
+        .body("title", equalTo("Renamed"))
+        .body("pollInterval", equalTo("PT30M"));
+    assertThat(Instant.parse(poll(id).getString("nextPollAt")))
+        .as("the fixed interval wins over the adaptive one")
+        .isAfter(Instant.now().plusSeconds(29 * 60));
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("pollInterval", "soon"))
+        .patch("/api/v1/feeds/" + id)
+        .then()
+        .statusCode(400)
+        .body(containsString("ISO-8601"));
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("url", "http://10.1.2.3/feed.xml"))
+        .patch("/api/v1/feeds/" + id)
+        .then()
+        .statusCode(400)
+        .body(containsString("private"));
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "x"))
+        .patch("/api/v1/feeds/987654321")
+        .then()
+        .statusCode(404);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("title", "x"))
+        .patch("/api/v1/feeds/" + id)
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
   void refusesToSubscribeAPrivateAddress() {
     given()
         .auth()

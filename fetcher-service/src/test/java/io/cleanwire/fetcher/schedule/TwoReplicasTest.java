@@ -139,6 +139,33 @@ class TwoReplicasTest {
     }
   }
 
+  @Test
+  void aManualPollWaitsForTheReplicaThatHoldsTheFeed() {
+    List<String> paths = subscribeFeeds("manual", 1);
+    long id = subscriptions.list().get(0).id();
+    Instant now = Instant.now();
+    QuarkusTransaction.requiringNew()
+        .run(() -> leases.claimOne(id, "replica-other", now, now.plusSeconds(300)));
+
+    io.restassured.RestAssured.given()
+        .auth()
+        .oauth2("test-admin-token")
+        .post("/api/v1/feeds/" + id + "/poll")
+        .then()
+        .statusCode(409)
+        .body(org.hamcrest.Matchers.containsString("another replica"));
+    assertThat(server.requests(paths.get(0))).isEmpty();
+
+    QuarkusTransaction.requiringNew().run(() -> leases.release(id, "replica-other"));
+    io.restassured.RestAssured.given()
+        .auth()
+        .oauth2("test-admin-token")
+        .post("/api/v1/feeds/" + id + "/poll")
+        .then()
+        .statusCode(200)
+        .body("status", org.hamcrest.Matchers.equalTo("OK"));
+  }
+
   private static int awaitThen(CountDownLatch go, Callable<Integer> work) throws Exception {
     go.await();
     return work.call();
