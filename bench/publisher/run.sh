@@ -7,7 +7,8 @@
 #   2. p99 at half that rate: wrk cannot hold a fixed rate (wrk2 is not available), so pace.lua
 #      gives each of $HALF_CONNECTIONS connections a think time of HALF_CONNECTIONS*1000/(rate/2)
 #      ms before each request (not counted in latency); the achieved rate is printed beside it.
-# Usage: bench/publisher/run.sh   (env: ITEMS, DURATION, CONNECTIONS, THREADS, PORT, SKIP_BUILD=1)
+# Usage: bench/publisher/run.sh   (env: ITEMS, DURATION, CONNECTIONS, HALF_CONNECTIONS, THREADS,
+#        PORT, CACHE_ENTRIES, SKIP_BUILD=1)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,7 +19,10 @@ DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-HALF_CONNECTIONS=${HALF_CONNECTIONS:-16}
+HALF_CONNECTIONS=${HALF_CONNECTIONS:-64}
+# Entries of the publisher's representation cache (cleanwire.publisher.cache.max-entries);
+# CACHE_ENTRIES=0 measures every 200 answer rendered from the database.
+CACHE_ENTRIES=${CACHE_ENTRIES:-256}
 PORT=${PORT:-18080}
 SCHEMA=${SCHEMA:-publisher_bench}
 PSQL=(psql -h 127.0.0.1 -U postgres -d test -X -q -v ON_ERROR_STOP=1)
@@ -45,6 +49,7 @@ java -Xms512m -Xmx512m \
   -Dmp.messaging.incoming.normalized-entries.enabled=false \
   -Dcleanwire.publisher.rate-limit.requests-per-second=100000000 \
   -Dcleanwire.publisher.rate-limit.burst=100000000 \
+  -Dcleanwire.publisher.cache.max-entries="$CACHE_ENTRIES" \
   -jar "$WORK/app/quarkus-run.jar" > "$WORK/publisher.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
@@ -73,35 +78,51 @@ CASES=(
   "/feeds/rss 304 (If-None-Match)|/feeds/rss|$ETAG"
 )
 
-# Prints "<req/s> <p99 ms> <non-2xx/3xx count>" for one wrk run.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+
+# Prints "<req/s> <p99 ms> <non-2xx/3xx count> <publisher CPU ms per request>" for one wrk run.
+# The CPU figure (user + system time of the publisher JVM over the run, divided by the requests
+# answered) does not depend on what else the shared machine runs; 2000 / it is the rate two free
+# cores would sustain for the publisher alone.
 measure() {
   local connections=$1 pace=$2 etag=$3 url=$4 duration=$5
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(PACE_MS=$pace IF_NONE_MATCH=$etag wrk -t"$THREADS" -c"$connections" -d"$duration" \
     --latency -s "$HERE/pace.lua" "$url")
+  after=$(cpu_ticks)
   echo "$out" >> "$WORK/wrk.log"
+  local requests cpu
+  requests=$(echo "$out" | awk '/requests in/{print $1}')
+  cpu=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="${requests:-0}" \
+    'BEGIN{ if (n > 0) printf "%.3f", t * 1000 / hz / n; else print "n/a" }')
   local rps p99 errors
   rps=$(echo "$out" | awk '/^Requests\/sec:/{printf "%.0f", $2}')
   p99=$(echo "$out" | awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} \
     else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}')
   errors=$(echo "$out" | awk '/Non-2xx or 3xx/{print $NF}')
-  echo "$rps $p99 ${errors:-0}"
+  echo "$rps $p99 ${errors:-0} $cpu"
 }
 
 : > "$WORK/wrk.log"
-printf '| request | req/s (c=%s) | p99 ms | rate at half load | p99 ms at half load | non-2xx/3xx |\n' \
+echo "cache.max-entries=$CACHE_ENTRIES, $ITEMS items, wrk -t$THREADS, $DURATION per run," \
+  "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| request | req/s (c=%s) | p99 ms | publisher CPU ms/req | rate at half load | p99 ms at half load | non-2xx/3xx |\n' \
   "$CONNECTIONS"
-printf '|---|---|---|---|---|---|\n'
+printf '|---|---|---|---|---|---|---|\n'
 for case in "${CASES[@]}"; do
   IFS='|' read -r name path etag <<< "$case"
   url="$BASE$path"
   measure "$CONNECTIONS" 0 "$etag" "$url" "$WARMUP" > /dev/null # JIT warm-up
-  read -r rps p99 errors < <(measure "$CONNECTIONS" 0 "$etag" "$url" "$DURATION")
+  read -r rps p99 errors cpu < <(measure "$CONNECTIONS" 0 "$etag" "$url" "$DURATION")
   half=$((rps / 2))
   pace=$(( (HALF_CONNECTIONS * 1000 + half / 2) / (half > 0 ? half : 1) ))
   ((pace < 1)) && pace=1
-  read -r hrps hp99 herrors < <(measure "$HALF_CONNECTIONS" "$pace" "$etag" "$url" "$DURATION")
-  printf '| %s | %s | %s | %s (c=%s, %s ms pace) | %s | %s |\n' \
-    "$name" "$rps" "$p99" "$hrps" "$HALF_CONNECTIONS" "$pace" "$hp99" "$((errors + herrors))"
+  read -r hrps hp99 herrors _ < <(measure "$HALF_CONNECTIONS" "$pace" "$etag" "$url" "$DURATION")
+  printf '| %s | %s | %s | %s | %s (c=%s, %s ms pace) | %s | %s |\n' \
+    "$name" "$rps" "$p99" "$cpu" "$hrps" "$HALF_CONNECTIONS" "$pace" "$hp99" \
+    "$((errors + herrors))"
 done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "raw wrk output: $WORK/wrk.log" >&2
