@@ -34,16 +34,33 @@ public class AtomWriter {
   /** Renders the channel with the given items, newest first as given, as UTF-8 bytes. */
   public byte[] render(FeedChannel channel, List<Item> items) {
     List<Entry> entries = new ArrayList<>(items.size());
+    List<Item> sources = new ArrayList<>(items.size());
     for (Item item : items) {
       try {
-        Entry entry = toEntry(item);
-        serialize(channel, List.of(entry));
-        entries.add(entry);
+        entries.add(toEntry(item));
+        sources.add(item);
       } catch (RuntimeException e) {
         LOG.warnf("entryKey=%s left out of Atom feed reason=%s", item.entryKey(), e.toString());
       }
     }
-    return serialize(channel, entries);
+    try {
+      return serialize(channel, entries);
+    } catch (RuntimeException e) {
+      // Rare: text is cleaned before it gets here. Serializing each entry alone finds the one
+      // the writer refuses, so that it alone is left out instead of failing the whole feed.
+      List<Entry> good = new ArrayList<>(entries.size());
+      for (int k = 0; k < entries.size(); k++) {
+        try {
+          serialize(channel, List.of(entries.get(k)));
+          good.add(entries.get(k));
+        } catch (RuntimeException refused) {
+          LOG.warnf(
+              "entryKey=%s left out of Atom feed reason=%s",
+              sources.get(k).entryKey(), refused.toString());
+        }
+      }
+      return serialize(channel, good);
+    }
   }
 
   private static byte[] serialize(FeedChannel meta, List<Entry> entries) {

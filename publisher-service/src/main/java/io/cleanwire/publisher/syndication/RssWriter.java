@@ -44,17 +44,33 @@ public class RssWriter {
   /** Renders the channel with the given items, newest first as given, as UTF-8 bytes. */
   public byte[] render(FeedChannel channel, List<Item> items) {
     List<com.rometools.rome.feed.rss.Item> entries = new ArrayList<>(items.size());
+    List<Item> sources = new ArrayList<>(items.size());
     for (Item item : items) {
       try {
-        com.rometools.rome.feed.rss.Item entry = toEntry(item);
-        // Serializing each entry alone costs little and isolates one that Rome would refuse.
-        serialize(channel, List.of(entry));
-        entries.add(entry);
+        entries.add(toEntry(item));
+        sources.add(item);
       } catch (RuntimeException e) {
         LOG.warnf("entryKey=%s left out of RSS feed reason=%s", item.entryKey(), e.toString());
       }
     }
-    return serialize(channel, entries);
+    try {
+      return serialize(channel, entries);
+    } catch (RuntimeException e) {
+      // Rare: text is cleaned before it gets here. Serializing each entry alone finds the one
+      // the writer refuses, so that it alone is left out instead of failing the whole feed.
+      List<com.rometools.rome.feed.rss.Item> good = new ArrayList<>(entries.size());
+      for (int k = 0; k < entries.size(); k++) {
+        try {
+          serialize(channel, List.of(entries.get(k)));
+          good.add(entries.get(k));
+        } catch (RuntimeException refused) {
+          LOG.warnf(
+              "entryKey=%s left out of RSS feed reason=%s",
+              sources.get(k).entryKey(), refused.toString());
+        }
+      }
+      return serialize(channel, good);
+    }
   }
 
   private static byte[] serialize(
