@@ -25,6 +25,9 @@ import java.util.List;
  * @param updatedAt last-update time declared by the feed, may be null
  * @param enclosures attached media
  * @param fetchedAt when the fetcher downloaded the document holding this entry
+ * @param language the entry's own declared language as written (item {@code xml:lang}, {@code
+ *     dc:language}, JSON Feed item {@code language}), null when the entry declares none; the feed's
+ *     declaration is on {@link FeedInfo#declaredLanguage()}
  */
 public record EntryFetchedEvent(
     String eventId,
@@ -41,12 +44,49 @@ public record EntryFetchedEvent(
     Instant publishedAt,
     Instant updatedAt,
     List<Enclosure> enclosures,
-    Instant fetchedAt) {
+    Instant fetchedAt,
+    String language) {
 
   /** Replaces null lists by empty ones so readers never have to check. */
   public EntryFetchedEvent {
     authors = authors == null ? List.of() : List.copyOf(authors);
     categories = categories == null ? List.of() : List.copyOf(categories);
     enclosures = enclosures == null ? List.of() : List.copyOf(enclosures);
+  }
+
+  /** An entry that declares no language of its own (the shape of the event before 0.2). */
+  public EntryFetchedEvent(
+      String eventId,
+      Instant occurredAt,
+      String entryKey,
+      FeedInfo feed,
+      String guid,
+      String link,
+      String title,
+      String summaryHtml,
+      String contentHtml,
+      List<String> authors,
+      List<String> categories,
+      Instant publishedAt,
+      Instant updatedAt,
+      List<Enclosure> enclosures,
+      Instant fetchedAt) {
+    this(
+        eventId,
+        occurredAt,
+        entryKey,
+        feed,
+        guid,
+        link,
+        title,
+        summaryHtml,
+        contentHtml,
+        authors,
+        categories,
+        publishedAt,
+        updatedAt,
+        enclosures,
+        fetchedAt,
+        null);
   }
 }

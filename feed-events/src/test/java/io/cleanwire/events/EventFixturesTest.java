@@ -29,6 +29,7 @@ class EventFixturesTest {
   @ParameterizedTest
   @CsvSource({
     "entry-fetched.v1.json, io.cleanwire.events.EntryFetchedEvent",
+    "entry-fetched-with-language.v1.json, io.cleanwire.events.EntryFetchedEvent",
     "entry-normalized.v1.json, io.cleanwire.events.EntryNormalizedEvent"
   })
   void everyFixtureFieldSurvivesARoundTrip(String name, Class<?> type) throws IOException {
@@ -59,6 +60,21 @@ class EventFixturesTest {
     EntryFetchedEvent event =
         EventJson.read(EventJson.mapper().writeValueAsBytes(tree), EntryFetchedEvent.class);
     assertThat(event.title()).startsWith("Jen Psaki");
+  }
+
+  @Test
+  void anEntryCarriesItsOwnLanguageBesideTheFeeds() throws IOException {
+    EntryFetchedEvent event =
+        EventJson.read(fixture("entry-fetched-with-language.v1.json"), EntryFetchedEvent.class);
+    assertThat(event.language()).isEqualTo("ru");
+    assertThat(event.feed().declaredLanguage()).isEqualTo("en-us");
+    // events written before the field existed read as "no language of its own"
+    ObjectNode old = (ObjectNode) EventJson.mapper().readTree(fixture("entry-fetched.v1.json"));
+    old.remove("language");
+    assertThat(
+            EventJson.read(EventJson.mapper().writeValueAsBytes(old), EntryFetchedEvent.class)
+                .language())
+        .isNull();
   }
 
   @Test

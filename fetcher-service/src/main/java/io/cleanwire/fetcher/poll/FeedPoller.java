@@ -572,7 +572,8 @@ public class FeedPoller {
         entry.publishedAt(),
         entry.updatedAt(),
         entry.enclosures(),
-        fetchedAt);
+        fetchedAt,
+        entry.language());
   }
 
   private static String describe(SkippedEntry skipped) {

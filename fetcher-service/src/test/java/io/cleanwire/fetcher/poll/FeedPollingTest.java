@@ -2,6 +2,7 @@ package io.cleanwire.fetcher.poll;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -102,6 +103,27 @@ class FeedPollingTest {
         .then()
         .body(containsString("cleanwire_fetcher_polls_total{status=\"OK\"}"))
         .body(containsString("cleanwire_fetcher_entries_published_total"));
+  }
+
+  @Test
+  void publishesAnEntrysOwnLanguageBesideTheFeeds() {
+    String atom =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><title>mixed</title>"
+            + "<id>urn:mixed</id><updated>2022-01-07T00:00:00Z</updated>"
+            + "<entry xml:lang=\"ru\"><title>Новости</title><id>urn:ru</id>"
+            + "<link href=\"https://site.example/ru\"/><updated>2022-01-07T00:00:00Z</updated></entry>"
+            + "<entry><title>News</title><id>urn:en</id>"
+            + "<link href=\"https://site.example/en\"/><updated>2022-01-07T00:00:00Z</updated></entry>"
+            + "</feed>";
+    server.put("/mixed.atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    poll(subscribe(server.url("/mixed.atom")));
+    // the English entry only inherits the feed's xml:lang, which travels on FeedInfo
+
+    assertThat(sink.received())
+        .extracting(Message::getPayload)
+        .extracting(EntryFetchedEvent::guid, EntryFetchedEvent::language)
+        .containsExactlyInAnyOrder(tuple("urn:ru", "ru"), tuple("urn:en", null));
   }
 
   @Test
