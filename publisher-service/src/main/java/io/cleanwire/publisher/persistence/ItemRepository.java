@@ -156,6 +156,21 @@ public class ItemRepository implements PanacheRepositoryBase<ItemEntity, String>
         .executeUpdate();
   }
 
+  /** Where each member of the given stories came from, in arrival order within each story. */
+  public List<StoryMemberRow> sourcesOf(Collection<String> storyIds) {
+    if (storyIds.isEmpty()) {
+      return List.of();
+    }
+    return getEntityManager()
+        .createQuery(
+            "select new io.cleanwire.publisher.persistence.StoryMemberRow("
+                + "i.storyId, i.entryKey, i.feedUrl, i.feedTitle, i.link)"
+                + " from ItemEntity i where i.storyId in :ids order by i.storyId, i.storedSeq",
+            StoryMemberRow.class)
+        .setParameter("ids", storyIds)
+        .getResultList();
+  }
+
   /** Every member of the given stories, in arrival order within each story. */
   public List<ItemEntity> membersOf(Collection<String> storyIds) {
     if (storyIds.isEmpty()) {

@@ -5,6 +5,7 @@ import io.cleanwire.publisher.persistence.ItemFilter;
 import io.cleanwire.publisher.persistence.ItemRepository;
 import io.cleanwire.publisher.persistence.JsonColumns;
 import io.cleanwire.publisher.persistence.SortKey;
+import io.cleanwire.publisher.persistence.StoryMemberRow;
 import io.cleanwire.publisher.persistence.TableStamp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -84,20 +85,20 @@ public class ItemFinder {
   }
 
   private List<Item> toItems(List<ItemEntity> rows, boolean withAlsoIn) {
-    Map<String, List<ItemEntity>> byStory = new LinkedHashMap<>();
+    Map<String, List<StoryMemberRow>> byStory = new LinkedHashMap<>();
     if (withAlsoIn && !rows.isEmpty()) {
       Set<String> storyIds = new LinkedHashSet<>();
       rows.forEach(row -> storyIds.add(row.storyId));
-      for (ItemEntity member : items.membersOf(storyIds)) {
-        byStory.computeIfAbsent(member.storyId, id -> new ArrayList<>()).add(member);
+      for (StoryMemberRow member : items.sourcesOf(storyIds)) {
+        byStory.computeIfAbsent(member.storyId(), id -> new ArrayList<>()).add(member);
       }
     }
     List<Item> result = new ArrayList<>(rows.size());
     for (ItemEntity row : rows) {
       List<StorySource> alsoIn =
           byStory.getOrDefault(row.storyId, List.of()).stream()
-              .filter(member -> !member.entryKey.equals(row.entryKey))
-              .map(m -> new StorySource(m.entryKey, m.feedUrl, m.feedTitle, m.link))
+              .filter(member -> !member.entryKey().equals(row.entryKey))
+              .map(m -> new StorySource(m.entryKey(), m.feedUrl(), m.feedTitle(), m.link()))
               .toList();
       result.add(toItem(row, alsoIn));
     }
