@@ -1,15 +1,20 @@
 package io.cleanwire.normalizer.config;
 
+import io.agroal.api.AgroalDataSource;
 import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
 import io.cleanwire.normalizer.dedup.DedupStore;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
-import io.cleanwire.normalizer.language.DeclaredLanguageDetector;
+import io.cleanwire.normalizer.language.FeedLanguageMix;
 import io.cleanwire.normalizer.language.LanguageDetector;
+import io.cleanwire.normalizer.language.TextLanguageDetector;
+import io.cleanwire.normalizer.persistence.JdbcNearIndex;
 import io.cleanwire.normalizer.pipeline.EntryNormalizer;
 import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.Set;
 
 /** Wires the plain-Java capability classes into CDI, configured from {@link NormalizerConfig}. */
 @ApplicationScoped
@@ -17,19 +22,48 @@ public class NormalizerBeans {
 
   @Produces
   @ApplicationScoped
-  LanguageDetector languageDetector() {
-    return new DeclaredLanguageDetector();
+  TextLanguageDetector textLanguageDetector(NormalizerConfig config) {
+    NormalizerConfig.Language c = config.language();
+    return new TextLanguageDetector(
+        new TextLanguageDetector.Settings(
+            c.sampleChars(),
+            c.accurateBelowLetters(),
+            Set.copyOf(c.accurateLanguages()),
+            c.declaredWeight(),
+            c.feedMixWeight()),
+        new FeedLanguageMix(c.feedMixFeeds(), 20));
+  }
+
+  @Produces
+  @ApplicationScoped
+  LanguageDetector languageDetector(TextLanguageDetector detector) {
+    return detector;
+  }
+
+  @Produces
+  @ApplicationScoped
+  NearDuplicates nearDuplicates(NormalizerConfig config, AgroalDataSource dataSource) {
+    NormalizerConfig.Dedup d = config.dedup();
+    return new NearDuplicates(
+        new JdbcNearIndex(dataSource),
+        new NearDuplicates.Settings(
+            d.window(), d.minJaccard(), d.minContainment(), d.minShingles(), 1000),
+        Clock.systemUTC());
   }
 
   @Produces
   @ApplicationScoped
   EntryNormalizer entryNormalizer(
-      NormalizerConfig config, DedupStore store, LanguageDetector languageDetector) {
+      NormalizerConfig config,
+      DedupStore store,
+      LanguageDetector languageDetector,
+      NearDuplicates near) {
     return new EntryNormalizer(
         new HtmlSanitizer(),
         new UrlCanonicalizer(config.trackingParameters()),
         languageDetector,
-        new StoryMatcher(store, config.contentMatchMinChars()),
+        new StoryMatcher(store, config.contentMatchMinChars(), near),
+        near,
         Clock.systemUTC());
   }
 }

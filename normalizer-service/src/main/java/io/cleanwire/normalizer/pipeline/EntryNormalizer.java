@@ -1,15 +1,19 @@
 package io.cleanwire.normalizer.pipeline;
 
+import io.cleanwire.events.Enclosure;
 import io.cleanwire.events.EntryFetchedEvent;
 import io.cleanwire.events.EntryNormalizedEvent;
 import io.cleanwire.events.Fingerprints;
 import io.cleanwire.events.Repair;
 import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
 import io.cleanwire.normalizer.dedup.ContentFingerprint;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
+import io.cleanwire.normalizer.dedup.NearSignature;
 import io.cleanwire.normalizer.dedup.StoryDecision;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
 import io.cleanwire.normalizer.language.LanguageDetector;
 import io.cleanwire.normalizer.language.LanguageGuess;
+import io.cleanwire.normalizer.language.LanguageHints;
 import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
 import io.cleanwire.normalizer.text.RepairKinds;
 import io.cleanwire.normalizer.text.TextPipeline;
@@ -34,6 +38,7 @@ public final class EntryNormalizer {
   private final UrlCanonicalizer canonicalizer;
   private final LanguageDetector languageDetector;
   private final StoryMatcher matcher;
+  private final NearDuplicates near;
   private final Clock clock;
 
   public EntryNormalizer(
@@ -42,10 +47,25 @@ public final class EntryNormalizer {
       LanguageDetector languageDetector,
       StoryMatcher matcher,
       Clock clock) {
+    this(sanitizer, canonicalizer, languageDetector, matcher, null, clock);
+  }
+
+  /**
+   * @param near near-duplicate signing (the same instance the matcher uses), or null for exact
+   *     matching only
+   */
+  public EntryNormalizer(
+      HtmlSanitizer sanitizer,
+      UrlCanonicalizer canonicalizer,
+      LanguageDetector languageDetector,
+      StoryMatcher matcher,
+      NearDuplicates near,
+      Clock clock) {
     this.sanitizer = sanitizer;
     this.canonicalizer = canonicalizer;
     this.languageDetector = languageDetector;
     this.matcher = matcher;
+    this.near = near;
     this.clock = clock;
   }
 
@@ -113,8 +133,14 @@ public final class EntryNormalizer {
     repairs.addAll(canonical.repairs());
 
     String declared = event.feed() == null ? null : event.feed().declaredLanguage();
+    String feedKey = event.feed() == null ? null : event.feed().url();
     String sample = join(cleanTitle.text(), cleanSummary.text());
-    LanguageGuess language = languageDetector.detect(sample, declared);
+    if (cleanSummary.text() == null || cleanSummary.text().isBlank()) {
+      // no summary: the content's first words tell the language better than a title alone
+      sample = join(sample, content.hasVisibleContent() ? content.plainText() : "");
+    }
+    LanguageGuess language =
+        languageDetector.detect(sample, new LanguageHints(declared, null, feedKey));
     if (!language.declarationValid()) {
       repairs.add(
           new Repair(
@@ -125,6 +151,12 @@ public final class EntryNormalizer {
 
     String text = content.hasVisibleContent() ? content.plainText() : "";
     String exact = ContentFingerprint.exact(cleanTitle.text(), text);
+    NearSignature signature =
+        near == null
+            ? null
+            : near.sign(
+                text,
+                event.enclosures().stream().map(Enclosure::url).filter(u -> u != null).toList());
     String html = content.hasVisibleContent() ? content.html() : "";
     return new Draft(
         event,
@@ -136,8 +168,10 @@ public final class EntryNormalizer {
         authors,
         categories,
         repairs,
-        new Fingerprints(exact, null),
-        new StoryMatcher.Candidate(event.entryKey(), canonical.url(), exact, text.length()));
+        new Fingerprints(
+            exact, signature == null ? null : "minhash-lsh16x4:" + bandsHex(signature)),
+        new StoryMatcher.Candidate(
+            event.entryKey(), canonical.url(), exact, text.length(), signature));
   }
 
   private EntryNormalizedEvent toEvent(Draft d, StoryDecision decision) {
@@ -195,6 +229,15 @@ public final class EntryNormalizer {
       return String.join(", ", parts);
     }
     return String.join(", ", parts.subList(0, 10)) + " and " + (parts.size() - 10) + " more";
+  }
+
+  /** The first four band keys: enough to eyeball that two entries collided, short in the event. */
+  private static String bandsHex(NearSignature signature) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < Math.min(4, signature.bands().length); i++) {
+      out.append(i == 0 ? "" : ".").append(Long.toHexString(signature.bands()[i]));
+    }
+    return out.toString();
   }
 
   private static String join(String a, String b) {
