@@ -10,12 +10,17 @@ public final class MinHashLsh {
   private final int bands;
   private final int rows;
   private final long[] seeds;
+  private final long salt;
 
-  public MinHashLsh(int bands, int rows) {
+  /**
+   * @param salt makes the band keys of differently built signatures disjoint
+   */
+  public MinHashLsh(int bands, int rows, long salt) {
     this.bands = bands;
     this.rows = rows;
+    this.salt = salt;
     this.seeds = new long[bands * rows];
-    long s = 0x2545F4914F6CDD1DL;
+    long s = 0x2545F4914F6CDD1DL ^ salt;
     for (int i = 0; i < seeds.length; i++) {
       s += 0x9E3779B97F4A7C15L;
       seeds[i] = splitmix(s);
@@ -39,7 +44,7 @@ public final class MinHashLsh {
     }
     long[] keys = new long[bands];
     for (int b = 0; b < bands; b++) {
-      long h = splitmix(b + 1L);
+      long h = splitmix(salt * 31 + b + 1L);
       for (int r = 0; r < rows; r++) {
         h = splitmix(h ^ min[b * rows + r]);
       }

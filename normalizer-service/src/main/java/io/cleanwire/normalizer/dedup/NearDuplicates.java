@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,12 @@ public final class NearDuplicates {
   private final Settings settings;
   private final Clock clock;
   private final Shingler shingler;
-  private final MinHashLsh lsh = new MinHashLsh(16, 4);
+
+  /** Bands over the first 20 shingles: a truncated summary is the beginning of its full text. */
+  private final MinHashLsh leadLsh = new MinHashLsh(8, 2, 1);
+
+  /** Bands over the first 80 shingles: robust to a wrapper line or a few edited words. */
+  private final MinHashLsh bodyLsh = new MinHashLsh(8, 4, 2);
 
   public NearDuplicates(NearIndex index, Settings settings, Clock clock) {
     this.index = index;
@@ -67,15 +73,18 @@ public final class NearDuplicates {
     if (distinct.length < settings.minShingles()) {
       return null;
     }
-    // Bands from the first shingles only: a truncated summary is the beginning of its full text,
-    // and MinHash of a 60-shingle summary against a 900-shingle article would never collide.
-    int[] lead = java.util.Arrays.copyOf(ordered, Math.min(ordered.length, 60));
+    // Bands from the first shingles only: MinHash of a 30-shingle summary against a 900-shingle
+    // article would never collide, while their beginnings are the same.
+    long[] lead = leadLsh.bandKeys(Arrays.copyOf(ordered, Math.min(ordered.length, 20)));
+    long[] body = bodyLsh.bandKeys(Arrays.copyOf(ordered, Math.min(ordered.length, 80)));
+    long[] bands = Arrays.copyOf(lead, lead.length + body.length);
+    System.arraycopy(body, 0, bands, lead.length, body.length);
     String mediaKey =
         media == null || media.isEmpty()
             ? null
             : ContentFingerprint.sha256Hex(String.join("\n", media.stream().sorted().toList()))
                 .substring(0, 32);
-    return new NearSignature(distinct, lsh.bandKeys(lead), mediaKey);
+    return new NearSignature(distinct, bands, mediaKey);
   }
 
   /**

@@ -150,13 +150,10 @@ public final class EntryNormalizer {
     }
 
     String text = content.hasVisibleContent() ? content.plainText() : "";
-    String exact = ContentFingerprint.exact(cleanTitle.text(), text);
-    NearSignature signature =
-        near == null
-            ? null
-            : near.sign(
-                text,
-                event.enclosures().stream().map(Enclosure::url).filter(u -> u != null).toList());
+    List<String> media =
+        event.enclosures().stream().map(Enclosure::url).filter(u -> u != null).toList();
+    String exact = ContentFingerprint.exact(cleanTitle.text(), text, media);
+    NearSignature signature = near == null ? null : near.sign(text, media);
     String html = content.hasVisibleContent() ? content.html() : "";
     return new Draft(
         event,
