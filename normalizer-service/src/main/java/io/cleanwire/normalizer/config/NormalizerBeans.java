@@ -36,12 +36,6 @@ public class NormalizerBeans {
 
   @Produces
   @ApplicationScoped
-  LanguageDetector languageDetector(TextLanguageDetector detector) {
-    return detector;
-  }
-
-  @Produces
-  @ApplicationScoped
   NearDuplicates nearDuplicates(NormalizerConfig config, AgroalDataSource dataSource) {
     NormalizerConfig.Dedup d = config.dedup();
     return new NearDuplicates(

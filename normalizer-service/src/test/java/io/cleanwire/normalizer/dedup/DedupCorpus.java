@@ -95,6 +95,30 @@ public final class DedupCorpus {
     return out;
   }
 
+  /** The same entry under another entryKey (so that runs over one database do not collide). */
+  public static Labelled withKeyPrefix(Labelled l, String prefix) {
+    EntryFetchedEvent e = l.event();
+    return new Labelled(
+        l.group(),
+        l.kind(),
+        new EntryFetchedEvent(
+            e.eventId(),
+            e.occurredAt(),
+            prefix + e.entryKey(),
+            e.feed(),
+            e.guid(),
+            e.link(),
+            e.title(),
+            e.summaryHtml(),
+            e.contentHtml(),
+            e.authors(),
+            e.categories(),
+            e.publishedAt(),
+            e.updatedAt(),
+            e.enclosures(),
+            e.fetchedAt()));
+  }
+
   /** A normalizer pipeline over the given shared state, as one replica would run it. */
   public static EntryNormalizer pipeline(DedupStore store, NearIndex index, Clock clock) {
     NearDuplicates near = new NearDuplicates(index, NearDuplicates.Settings.defaults(), clock);
