@@ -1,0 +1,232 @@
+package io.cleanwire.bench;
+
+import io.cleanwire.normalizer.dedup.ContentFingerprint;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
+import io.cleanwire.normalizer.dedup.NearSignature;
+import io.cleanwire.normalizer.language.FeedLanguageMix;
+import io.cleanwire.normalizer.language.LanguageGuess;
+import io.cleanwire.normalizer.language.LanguageHints;
+import io.cleanwire.normalizer.language.TextLanguageDetector;
+import io.cleanwire.normalizer.persistence.JdbcNearIndex;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One normalizer core handling entries of a title + ~300-character summary: language detection,
+ * exact fingerprint, near-duplicate signature, then the shared-index step (signature stored, 16 LSH
+ * bands claimed, holders verified) against an H2 index pre-filled with 1,000,000 stories. Prints
+ * the heap used after a full GC at the end of the trial.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 3, time = 10)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx600m", "-XX:+UseG1GC"})
+@Threads(1)
+public class LanguageAndDedupBenchmark {
+
+  @Param({"1000000"})
+  int stories;
+
+  /** Directory of the H2 file database (kept between runs: filling it takes minutes). */
+  @Param({"target/bench-db"})
+  String dbDir;
+
+  private JdbcConnectionPool pool;
+  private TextLanguageDetector language;
+  private NearDuplicates near;
+  private final List<String[]> entries = new ArrayList<>();
+  private final AtomicLong next = new AtomicLong();
+  private final SplittableRandom random = new SplittableRandom(4);
+  private long matched;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    pool =
+        JdbcConnectionPool.create(
+            "jdbc:h2:file:"
+                + new java.io.File(dbDir).getAbsolutePath()
+                + "/index"
+                + ";CACHE_SIZE=65536",
+            "sa",
+            "");
+    pool.setMaxConnections(4);
+    fillIndex();
+    language =
+        new TextLanguageDetector(
+            TextLanguageDetector.Settings.defaults(), new FeedLanguageMix(50_000, 20));
+    language.warmUp();
+    near =
+        new NearDuplicates(
+            new JdbcNearIndex(pool), NearDuplicates.Settings.defaults(), Clock.systemUTC());
+    try (InputStream in = getClass().getResourceAsStream("/corpus/language-corpus.tsv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] f = line.split("\t", 3);
+        if (f.length == 3 && f[1].equals("summary")) {
+          String[] ts = f[2].split("\\\\n", 2);
+          String summary = ts.length > 1 ? ts[1] : "";
+          entries.add(
+              new String[] {f[0], ts[0], summary.substring(0, Math.min(300, summary.length()))});
+        }
+      }
+    }
+  }
+
+  /** One entry, as the pipeline handles it after text repair. */
+  @Benchmark
+  public Object languageAndDedup() {
+    long n = next.incrementAndGet();
+    String[] e = entries.get((int) (n % entries.size()));
+    // every 4th entry re-syndicates an earlier one; the others are new stories
+    String body =
+        (n % 4 == 0)
+            ? e[2] + " Read more."
+            : e[2] + " #" + n + " " + Long.toHexString(n * 0x9E3779B97F4A7C15L);
+    String key = "bench-" + System.nanoTime() + "-" + n;
+    LanguageGuess guess =
+        language.detect(e[1] + "\n" + body, new LanguageHints(null, null, "feed-" + (n % 1000)));
+    String exact = ContentFingerprint.exact(e[1], body);
+    NearSignature signature = near.sign(body, List.of());
+    Optional<NearDuplicates.Match> match =
+        signature == null ? Optional.empty() : near.claimAndMatch(key, signature);
+    if (match.isPresent()) {
+      matched++;
+    }
+    return guess.language().length() + exact.length() + (match.isPresent() ? 1 : 0);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long max = Runtime.getRuntime().maxMemory();
+    System.out.printf(
+        "%nbench-heap usedAfterGcMB=%d maxHeapMB=%d indexStories=%d entries=%d nearMatches=%d%n",
+        used >> 20, max >> 20, countStories(), next.get(), matched);
+    pool.dispose();
+  }
+
+  private long countStories() throws Exception {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM near_signature")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Creates the schema from the normalizer's migrations and fills the index once. */
+  private void fillIndex() throws Exception {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      ResultSet tables =
+          c.getMetaData().getTables(null, null, "NEAR_SIGNATURE", new String[] {"TABLE"});
+      if (!tables.next()) {
+        for (String migration :
+            new String[] {"V1__dedup_index.sql", "V10__near_duplicate_index.sql"}) {
+          try (InputStream in = getClass().getResourceAsStream("/db/migration/" + migration)) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String stmt : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+              if (!stmt.isBlank()) {
+                s.execute(stmt);
+              }
+            }
+          }
+        }
+      }
+    }
+    long have = countStories();
+    if (have >= stories) {
+      return;
+    }
+    long start = System.nanoTime();
+    OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+    SplittableRandom r = new SplittableRandom(1);
+    try (Connection c = pool.getConnection();
+        PreparedStatement sig =
+            c.prepareStatement(
+                "INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)"
+                    + " VALUES (?, ?, ?, NULL, ?)");
+        PreparedStatement band =
+            c.prepareStatement(
+                "INSERT INTO near_band (band_key, entry_key, claimed_at) VALUES (?, ?, ?)")) {
+      c.setAutoCommit(false);
+      for (long i = have; i < stories; i++) {
+        String key = "story-" + i;
+        // a typical signature: ~50 distinct shingles of a title + 300-character summary
+        java.nio.ByteBuffer shingles = java.nio.ByteBuffer.allocate(50 * 4);
+        int[] ints = r.ints(50).sorted().toArray();
+        for (int v : ints) {
+          shingles.putInt(v);
+        }
+        java.nio.ByteBuffer bands = java.nio.ByteBuffer.allocate(16 * 8);
+        sig.setString(1, key);
+        sig.setBytes(2, shingles.array());
+        for (int b = 0; b < 16; b++) {
+          long bandKey = r.nextLong();
+          bands.putLong(bandKey);
+          band.setLong(1, bandKey);
+          band.setString(2, key);
+          band.setObject(3, now);
+          band.addBatch();
+        }
+        sig.setBytes(3, bands.array());
+        sig.setObject(4, now);
+        sig.addBatch();
+        if (i % 5_000 == 4_999) {
+          sig.executeBatch();
+          band.executeBatch();
+          c.commit();
+        }
+        if (i % 100_000 == 99_999) {
+          System.out.printf(
+              "bench-fill stories=%d seconds=%d%n",
+              i + 1, (System.nanoTime() - start) / 1_000_000_000);
+        }
+      }
+      sig.executeBatch();
+      band.executeBatch();
+      c.commit();
+    }
+  }
+}
