@@ -59,13 +59,15 @@ public final class StoryMatcher {
     String url = matchableUrl(entry.canonicalUrl());
     String fingerprint = contentMatchable(entry) ? entry.fingerprint() : null;
     StoryDecision decision = StoryDecision.startsStory(entry.entryKey());
+    String movedTo = null;
     if (url != null) {
       Claim holder = store.claimUrl(url, new Claim(entry.entryKey(), entry.entryKey()));
       if (!holder.entryKey().equals(entry.entryKey())) {
         decision = StoryDecision.joins(holder.storyId(), MatchedBy.URL);
       } else if (!holder.storyId().equals(entry.entryKey())) {
-        // our own earlier claim (a crash before the decision was saved) already points elsewhere
-        decision = StoryDecision.joins(holder.storyId(), MatchedBy.CONTENT);
+        // our own earlier claim (a crash before the decision was saved) already points elsewhere:
+        // the content or near match that moved it is found again below, with its reason
+        movedTo = holder.storyId();
       }
     }
     if (decision.startsStory() && fingerprint != null) {
@@ -94,6 +96,9 @@ public final class StoryMatcher {
           store.moveContentClaim(fingerprint, entry.entryKey(), storyId);
         }
       }
+    }
+    if (decision.startsStory() && movedTo != null) {
+      decision = StoryDecision.joins(movedTo, MatchedBy.CONTENT);
     }
     return store.saveDecision(
         entry.entryKey(), decision, entry.canonicalUrl(), entry.fingerprint());

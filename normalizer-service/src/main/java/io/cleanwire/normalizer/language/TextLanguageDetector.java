@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Detects an entry's language from its text: Unicode script first (Hangul, Kana, Greek, Thai… are
@@ -91,6 +92,8 @@ public final class TextLanguageDetector implements LanguageDetector {
 
   private static final Map<String, Language> BY_CODE = new HashMap<>();
 
+  private static final Pattern LATIN_WORD = Pattern.compile("[\\p{IsLatin}\\d]+");
+
   static {
     for (Language l : Language.values()) {
       if (l != Language.UNKNOWN) {
@@ -164,6 +167,10 @@ public final class TextLanguageDetector implements LanguageDetector {
     List<Language> languages = MODEL_SCRIPTS.get(script);
     if (languages == null) {
       return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
+    }
+    if (script != UnicodeScript.LATIN) {
+      // Latin brand names in a Cyrillic or Arabic sentence make Lingua answer nothing
+      sample = LATIN_WORD.matcher(sample).replaceAll(" ");
     }
     EnumSet<Language> candidates = narrow(EnumSet.copyOf(languages), sample);
     if (candidates.size() == 1) {

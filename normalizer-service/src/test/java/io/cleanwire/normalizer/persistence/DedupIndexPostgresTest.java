@@ -39,7 +39,14 @@ class DedupIndexPostgresTest {
         }
       }
     }
-    assertThat(tables).contains("entry_decision", "url_claim", "content_claim");
+    assertThat(tables)
+        .contains("entry_decision", "url_claim", "content_claim", "near_signature", "near_band");
+  }
+
+  @Test
+  void threeReplicasMakeOneStoryPerGroupOnPostgres() throws Exception {
+    SharedDedupIndexTest.threeReplicasMakeOneStoryPerGroup(
+        store, dataSource, "pg3-" + Events.unique() + "-", 60);
   }
 
   @RepeatedTest(3)
