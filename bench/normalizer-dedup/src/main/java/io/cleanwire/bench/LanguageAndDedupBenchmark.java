@@ -12,22 +12,20 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -63,11 +61,11 @@ public class LanguageAndDedupBenchmark {
   @Param({"1000000"})
   int stories;
 
-  /** Directory of the H2 file database (kept between runs: filling it takes minutes). */
-  @Param({"target/bench-db"})
-  String dbDir;
+  /** The PostgreSQL database filled by {@code fill-index.sql}. */
+  @Param({"jdbc:postgresql://127.0.0.1:5432/test?currentSchema=normalizer_bench"})
+  String jdbcUrl;
 
-  private JdbcConnectionPool pool;
+  private DataSource pool;
   private TextLanguageDetector language;
   private NearDuplicates near;
   private final List<String[]> entries = new ArrayList<>();
@@ -77,16 +75,8 @@ public class LanguageAndDedupBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    pool =
-        JdbcConnectionPool.create(
-            "jdbc:h2:file:"
-                + new java.io.File(dbDir).getAbsolutePath()
-                + "/index"
-                + ";CACHE_SIZE=65536",
-            "sa",
-            "");
-    pool.setMaxConnections(4);
-    fillIndex();
+    pool = singleConnection(jdbcUrl);
+    checkIndex();
     language =
         new TextLanguageDetector(
             TextLanguageDetector.Settings.defaults(), new FeedLanguageMix(50_000, 20));
@@ -143,7 +133,7 @@ public class LanguageAndDedupBenchmark {
     System.out.printf(
         "%nbench-heap usedAfterGcMB=%d maxHeapMB=%d indexStories=%d entries=%d nearMatches=%d%n",
         used >> 20, max >> 20, countStories(), next.get(), matched);
-    pool.dispose();
+    pool.getConnection().unwrap(Connection.class).close();
   }
 
   private long countStories() throws Exception {
@@ -155,78 +145,49 @@ public class LanguageAndDedupBenchmark {
     }
   }
 
-  /** Creates the schema from the normalizer's migrations and fills the index once. */
-  private void fillIndex() throws Exception {
-    try (Connection c = pool.getConnection();
-        Statement s = c.createStatement()) {
-      ResultSet tables =
-          c.getMetaData().getTables(null, null, "NEAR_SIGNATURE", new String[] {"TABLE"});
-      if (!tables.next()) {
-        for (String migration :
-            new String[] {"V1__dedup_index.sql", "V10__near_duplicate_index.sql"}) {
-          try (InputStream in = getClass().getResourceAsStream("/db/migration/" + migration)) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String stmt : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-              if (!stmt.isBlank()) {
-                s.execute(stmt);
-              }
-            }
-          }
-        }
-      }
-    }
+  /** The index must have been filled by fill-index.sql (server-side: seconds, not hours). */
+  private void checkIndex() throws Exception {
     long have = countStories();
-    if (have >= stories) {
-      return;
+    if (have < stories) {
+      throw new IllegalStateException(
+          "the index holds "
+              + have
+              + " stories, not "
+              + stories
+              + ": run psql -h 127.0.0.1 -U postgres -d test -f fill-index.sql first");
     }
-    long start = System.nanoTime();
-    OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
-    SplittableRandom r = new SplittableRandom(1);
-    try (Connection c = pool.getConnection();
-        PreparedStatement sig =
-            c.prepareStatement(
-                "INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)"
-                    + " VALUES (?, ?, ?, NULL, ?)");
-        PreparedStatement band =
-            c.prepareStatement(
-                "INSERT INTO near_band (band_key, entry_key, claimed_at) VALUES (?, ?, ?)")) {
-      c.setAutoCommit(false);
-      for (long i = have; i < stories; i++) {
-        String key = "story-" + i;
-        // a typical signature: ~50 distinct shingles of a title + 300-character summary
-        java.nio.ByteBuffer shingles = java.nio.ByteBuffer.allocate(50 * 4);
-        int[] ints = r.ints(50).sorted().toArray();
-        for (int v : ints) {
-          shingles.putInt(v);
-        }
-        java.nio.ByteBuffer bands = java.nio.ByteBuffer.allocate(16 * 8);
-        sig.setString(1, key);
-        sig.setBytes(2, shingles.array());
-        for (int b = 0; b < 16; b++) {
-          long bandKey = r.nextLong();
-          bands.putLong(bandKey);
-          band.setLong(1, bandKey);
-          band.setString(2, key);
-          band.setObject(3, now);
-          band.addBatch();
-        }
-        sig.setBytes(3, bands.array());
-        sig.setObject(4, now);
-        sig.addBatch();
-        if (i % 5_000 == 4_999) {
-          sig.executeBatch();
-          band.executeBatch();
-          c.commit();
-        }
-        if (i % 100_000 == 99_999) {
-          System.out.printf(
-              "bench-fill stories=%d seconds=%d%n",
-              i + 1, (System.nanoTime() - start) / 1_000_000_000);
-        }
-      }
-      sig.executeBatch();
-      band.executeBatch();
-      c.commit();
-    }
+  }
+
+  /**
+   * One pooled connection for the one benchmark thread (a normalizer core uses one pooled
+   * connection at a time too); close() returns it instead of closing it.
+   */
+  static DataSource singleConnection(String url) throws Exception {
+    Connection real = DriverManager.getConnection(url, "postgres", "");
+    Connection kept =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("close")) {
+                    return null;
+                  }
+                  try {
+                    return method.invoke(real, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getConnection")) {
+                return kept;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 }
