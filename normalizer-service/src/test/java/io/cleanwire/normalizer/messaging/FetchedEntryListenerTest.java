@@ -48,7 +48,8 @@ class FetchedEntryListenerTest {
   private EntryNormalizedEvent roundTrip(EntryFetchedEvent event) {
     int before = out.received().size();
     in.send(event);
-    await().atMost(Duration.ofSeconds(10)).until(() -> out.received().size() > before);
+    // the first short text of a language loads its accurate models (seconds on a loaded machine)
+    await().atMost(Duration.ofSeconds(60)).until(() -> out.received().size() > before);
     Message<EntryNormalizedEvent> message = out.received().get(before);
     assertThat(message.getMetadata(OutgoingKafkaRecordMetadata.class))
         .hasValueSatisfying(m -> assertThat(m.getKey()).isEqualTo(event.entryKey()));
@@ -244,7 +245,7 @@ class FetchedEntryListenerTest {
                   nacked.complete(t);
                   return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }));
-    assertThat(outputSeenAtAck).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
+    assertThat(outputSeenAtAck).succeedsWithin(Duration.ofSeconds(60)).isEqualTo(true);
     assertThat(nacked).isNotDone();
   }
 
@@ -264,7 +265,7 @@ class FetchedEntryListenerTest {
                   return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }));
     assertThat(nacked)
-        .succeedsWithin(Duration.ofSeconds(10))
+        .succeedsWithin(Duration.ofSeconds(60))
         .satisfies(
             t ->
                 assertThat(t)
