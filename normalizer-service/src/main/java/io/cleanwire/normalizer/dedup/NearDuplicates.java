@@ -94,11 +94,10 @@ public final class NearDuplicates {
   public Optional<Match> claimAndMatch(String entryKey, NearSignature signature) {
     Instant now = clock.instant();
     Instant cutoff = now.minus(settings.window());
-    index.saveSignature(entryKey, signature, now);
     // holder per band, for every band (no short cut: the other side must see the same holders)
     Map<String, List<Long>> heldBy = new LinkedHashMap<>();
     long[] bands = signature.bands();
-    String[] holders = index.claimBands(bands, entryKey, now, cutoff);
+    String[] holders = index.saveAndClaim(entryKey, signature, now, cutoff);
     for (int i = 0; i < bands.length; i++) {
       heldBy.computeIfAbsent(holders[i], k -> new ArrayList<>()).add(bands[i]);
     }

@@ -10,14 +10,14 @@ import java.util.Optional;
  */
 public interface NearIndex {
 
-  /** Stores {@code entryKey}'s signature unless stored (a redelivery stores the same one). */
-  void saveSignature(String entryKey, NearSignature signature, Instant now);
-
   /**
-   * Claims each band for {@code entryKey} unless a claim newer than {@code expiredBefore} holds it
-   * (an expired claim is taken over); returns each band's holder after the call, in order.
+   * Stores {@code entryKey}'s signature unless stored (a redelivery stores the same one) and claims
+   * each of its bands unless a claim newer than {@code expiredBefore} holds it (an expired claim is
+   * taken over); returns each band's holder after the call, in band order. The signature must be
+   * readable by anyone who can see one of the claims.
    */
-  String[] claimBands(long[] bands, String entryKey, Instant now, Instant expiredBefore);
+  String[] saveAndClaim(
+      String entryKey, NearSignature signature, Instant now, Instant expiredBefore);
 
   /** The holder of {@code band} if its claim is not older than {@code notBefore}. */
   Optional<String> findBandHolder(long band, Instant notBefore);

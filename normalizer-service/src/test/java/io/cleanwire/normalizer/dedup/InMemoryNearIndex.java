@@ -16,12 +16,10 @@ public final class InMemoryNearIndex implements NearIndex {
   private final Map<String, Stored> signatures = new ConcurrentHashMap<>();
 
   @Override
-  public void saveSignature(String entryKey, NearSignature signature, Instant now) {
+  public String[] saveAndClaim(
+      String entryKey, NearSignature signature, Instant now, Instant expiredBefore) {
     signatures.putIfAbsent(entryKey, new Stored(signature, now));
-  }
-
-  @Override
-  public String[] claimBands(long[] keys, String entryKey, Instant now, Instant expiredBefore) {
+    long[] keys = signature.bands();
     String[] holders = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
       holders[i] =
