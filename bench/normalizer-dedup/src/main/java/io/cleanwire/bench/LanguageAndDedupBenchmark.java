@@ -122,6 +122,22 @@ public class LanguageAndDedupBenchmark {
     return guess.language().length() + exact.length() + (match.isPresent() ? 1 : 0);
   }
 
+  /**
+   * The CPU side alone (language, fingerprint, shingles, MinHash/LSH bands) without the database
+   * round trips: what one core computes per entry.
+   */
+  @Benchmark
+  public Object languageAndSignatureOnly() {
+    long n = next.incrementAndGet();
+    String[] e = entries.get((int) (n % entries.size()));
+    String body = e[2] + " #" + n;
+    LanguageGuess guess =
+        language.detect(e[1] + "\n" + body, new LanguageHints(null, null, "feed-" + (n % 1000)));
+    String exact = ContentFingerprint.exact(e[1], body);
+    NearSignature signature = near.sign(body, List.of());
+    return guess.language().length() + exact.length() + (signature == null ? 0 : 1);
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     for (int i = 0; i < 3; i++) {
