@@ -39,7 +39,7 @@ public interface NormalizerConfig {
      * Characters of an entry's text (title, then summary or content) read to detect its language;
      * more costs time and does not change the answer on news text.
      */
-    @WithDefault("400")
+    @WithDefault("240")
     int sampleChars();
 
     /**

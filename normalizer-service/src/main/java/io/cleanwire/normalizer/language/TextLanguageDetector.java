@@ -52,7 +52,7 @@ public final class TextLanguageDetector implements LanguageDetector {
     /** The defaults of the normalizer (see NormalizerConfig). */
     public static Settings defaults() {
       return new Settings(
-          400,
+          240,
           120,
           Set.of(
               "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sk", "sv", "da",

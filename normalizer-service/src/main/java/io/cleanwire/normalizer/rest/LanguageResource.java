@@ -32,7 +32,7 @@ public class LanguageResource {
           "Detects the language of the text (ISO 639-1, or `und` when the text cannot tell:"
               + " empty, numbers, a name) with its confidence and the top candidates. `declared`"
               + " (the feed's language) and `itemLanguage` (xml:lang) are soft priors: they tip"
-              + " ambiguous short text, never clear text. Only the first 400 characters are read.")
+              + " ambiguous short text, never clear text. Only the first 240 characters are read.")
   public LanguageResponse detect(
       String text,
       @Parameter(description = "The feed's declared language, e.g. en-US") @QueryParam("declared")
