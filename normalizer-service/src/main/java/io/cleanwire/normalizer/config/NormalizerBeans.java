@@ -1,20 +1,25 @@
 package io.cleanwire.normalizer.config;
 
+import io.agroal.api.AgroalDataSource;
 import io.cleanwire.normalizer.boilerplate.Boilerplate;
 import io.cleanwire.normalizer.boilerplate.BoilerplateRules;
 import io.cleanwire.normalizer.boilerplate.FeedLineStore;
 import io.cleanwire.normalizer.boilerplate.LineFilter;
 import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
 import io.cleanwire.normalizer.dedup.DedupStore;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
-import io.cleanwire.normalizer.language.DeclaredLanguageDetector;
+import io.cleanwire.normalizer.language.FeedLanguageMix;
 import io.cleanwire.normalizer.language.LanguageDetector;
+import io.cleanwire.normalizer.language.TextLanguageDetector;
+import io.cleanwire.normalizer.persistence.JdbcNearIndex;
 import io.cleanwire.normalizer.pipeline.EntryNormalizer;
 import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 
 /** Wires the plain-Java capability classes into CDI, configured from {@link NormalizerConfig}. */
 @ApplicationScoped
@@ -22,8 +27,27 @@ public class NormalizerBeans {
 
   @Produces
   @ApplicationScoped
-  LanguageDetector languageDetector() {
-    return new DeclaredLanguageDetector();
+  TextLanguageDetector textLanguageDetector(NormalizerConfig config) {
+    NormalizerConfig.Language c = config.language();
+    return new TextLanguageDetector(
+        new TextLanguageDetector.Settings(
+            c.sampleChars(),
+            c.accurateBelowLetters(),
+            Set.copyOf(c.accurateLanguages()),
+            c.declaredWeight(),
+            c.feedMixWeight()),
+        new FeedLanguageMix(c.feedMixFeeds(), 20));
+  }
+
+  @Produces
+  @ApplicationScoped
+  NearDuplicates nearDuplicates(NormalizerConfig config, AgroalDataSource dataSource) {
+    NormalizerConfig.Dedup d = config.dedup();
+    return new NearDuplicates(
+        new JdbcNearIndex(dataSource),
+        new NearDuplicates.Settings(
+            d.window(), d.minJaccard(), d.minContainment(), d.minShingles(), 1000),
+        Clock.systemUTC());
   }
 
   /** Boilerplate stripping as configured; null when switched off. */
@@ -49,12 +73,14 @@ public class NormalizerBeans {
       NormalizerConfig config,
       DedupStore store,
       LanguageDetector languageDetector,
-      FeedLineStore lines) {
+      FeedLineStore lines,
+      NearDuplicates near) {
     return new EntryNormalizer(
         new HtmlSanitizer(),
         new UrlCanonicalizer(config.trackingParameters()),
         languageDetector,
-        new StoryMatcher(store, config.contentMatchMinChars()),
+        new StoryMatcher(store, config.contentMatchMinChars(), near),
+        near,
         Clock.systemUTC(),
         boilerplate(config, lines));
   }

@@ -82,4 +82,79 @@ public interface NormalizerConfig {
       int maxLinesPerFeed();
     }
   }
+
+  /** Language detection. */
+  Language language();
+
+  /** Near-duplicate story clustering. */
+  Dedup dedup();
+
+  /** Settings under {@code cleanwire.normalizer.language}. */
+  interface Language {
+
+    /**
+     * Characters of an entry's text (title, then summary or content) read to detect its language;
+     * more costs time and does not change the answer on news text.
+     */
+    @WithDefault("240")
+    int sampleChars();
+
+    /**
+     * Texts with fewer letters than this get Lingua's high-accuracy pass over their few best
+     * candidates (titles, word pairs); longer ones are decided by the trigram model alone.
+     */
+    @WithDefault("120")
+    int accurateBelowLetters();
+
+    /**
+     * ISO 639-1 codes allowed in the high-accuracy pass. Each costs up to ~20 MB of heap once used
+     * (its 4- and 5-gram models); the others are still detected, with the trigram model only.
+     */
+    @WithDefault(
+        "en,de,fr,es,it,pt,nl,pl,ru,uk,cs,sk,sv,da,nb,nn,fi,hu,tr,ro,ca,hr,bs,sl,id,ms,vi,bg,"
+            + "mk,be,sr,kk,et,lv,lt,sq,eu,ga,af,az,is,ur,fa,ar,hi,mr")
+    List<String> accurateLanguages();
+
+    /** The declared language's (feed or xml:lang) prior multiplier is 1 + this; soft, not truth. */
+    @WithDefault("1.5")
+    double declaredWeight();
+
+    /** A language's prior multiplier is 1 + this × its share of the feed's recent entries. */
+    @WithDefault("1.0")
+    double feedMixWeight();
+
+    /** Feeds whose recent language mix is remembered (least recently seen are forgotten). */
+    @WithDefault("50000")
+    int feedMixFeeds();
+  }
+
+  /** Settings under {@code cleanwire.normalizer.dedup}. */
+  interface Dedup {
+
+    /**
+     * How long a story can gain members: near-duplicate signatures and LSH bands older than this
+     * are not matched and are purged. Env: {@code CLEANWIRE_NORMALIZER_DEDUP_WINDOW}.
+     */
+    @WithDefault("P14D")
+    java.time.Duration window();
+
+    /** Minimum verified Jaccard similarity of two entries' shingle sets for a near match. */
+    @WithDefault("0.6")
+    double minJaccard();
+
+    /**
+     * Minimum containment (shared shingles / shingles of the smaller entry) for a near match, so
+     * that a truncated summary still joins its full text.
+     */
+    @WithDefault("0.8")
+    double minContainment();
+
+    /** Minimum distinct shingles of an entry's text for it to be matched as a near duplicate. */
+    @WithDefault("12")
+    int minShingles();
+
+    /** Cron of the purge of expired dedup rows. */
+    @WithDefault("0 17 * * * ?")
+    String purgeCron();
+  }
 }

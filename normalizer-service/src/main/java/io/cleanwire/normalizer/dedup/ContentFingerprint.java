@@ -19,6 +19,18 @@ public final class ContentFingerprint {
     return sha256Hex(canonicalText(title, text)).substring(0, 32);
   }
 
+  /**
+   * Fingerprint of a title, a body text and the entry's media: gallery items with one caption and
+   * different pictures are different content.
+   */
+  public static String exact(String title, String text, java.util.List<String> media) {
+    if (media == null || media.isEmpty()) {
+      return exact(title, text);
+    }
+    String m = String.join("\n", media.stream().sorted().toList());
+    return sha256Hex(canonicalText(title, text) + "\n\u0000media\n" + m).substring(0, 32);
+  }
+
   /** The text that is hashed; two entries with equal canonical text are the same content. */
   static String canonicalText(String title, String text) {
     // Title and body are folded apart so that moving words across the boundary changes the hash.

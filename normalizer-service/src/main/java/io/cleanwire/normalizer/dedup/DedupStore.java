@@ -29,4 +29,7 @@ public interface DedupStore {
 
   /** Claims {@code fingerprint} for {@code claim} unless claimed; returns the holder. */
   Claim claimContent(String fingerprint, Claim claim);
+
+  /** Moves a content claim held by {@code entryKey} to another story (after a near match). */
+  void moveContentClaim(String fingerprint, String entryKey, String storyId);
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Decides which story an entry belongs to: a stored decision is replayed; otherwise the canonical
- * URL, then the exact content fingerprint, is matched against the shared index.
+ * URL (as its {@link DedupUrlKey}), then the exact content fingerprint, then the near-duplicate
+ * signature ({@link NearDuplicates}) is matched against the shared index.
  *
  * <p>Site-root URLs ({@code https://example.org/}) never match: feeds that link every entry to
  * their home page would otherwise collapse into one story. Content matches need enough text (see
@@ -14,20 +15,40 @@ import java.util.Optional;
  */
 public final class StoryMatcher {
 
+  private static final long DECISION_WAIT_MILLIS = 15_000;
+
   private final DedupStore store;
   private final int contentMatchMinChars;
+  private final NearDuplicates near;
 
   /**
    * @param contentMatchMinChars minimum length of the content's plain text for a content match
    */
   public StoryMatcher(DedupStore store, int contentMatchMinChars) {
+    this(store, contentMatchMinChars, null);
+  }
+
+  /**
+   * @param near near-duplicate matching, or null for exact matching only
+   */
+  public StoryMatcher(DedupStore store, int contentMatchMinChars, NearDuplicates near) {
     this.store = store;
     this.contentMatchMinChars = contentMatchMinChars;
+    this.near = near;
   }
 
   /** What the matcher needs to know about an entry. */
   public record Candidate(
-      String entryKey, String canonicalUrl, String fingerprint, int textLength) {}
+      String entryKey,
+      String canonicalUrl,
+      String fingerprint,
+      int textLength,
+      NearSignature signature) {
+
+    public Candidate(String entryKey, String canonicalUrl, String fingerprint, int textLength) {
+      this(entryKey, canonicalUrl, fingerprint, textLength, null);
+    }
+  }
 
   /** Decides and records; every later call for the same entryKey returns the same decision. */
   public StoryDecision decide(Candidate entry) {
@@ -38,13 +59,15 @@ public final class StoryMatcher {
     String url = matchableUrl(entry.canonicalUrl());
     String fingerprint = contentMatchable(entry) ? entry.fingerprint() : null;
     StoryDecision decision = StoryDecision.startsStory(entry.entryKey());
+    String movedTo = null;
     if (url != null) {
       Claim holder = store.claimUrl(url, new Claim(entry.entryKey(), entry.entryKey()));
       if (!holder.entryKey().equals(entry.entryKey())) {
         decision = StoryDecision.joins(holder.storyId(), MatchedBy.URL);
       } else if (!holder.storyId().equals(entry.entryKey())) {
-        // our own earlier claim (a crash before the decision was saved) already points elsewhere
-        decision = StoryDecision.joins(holder.storyId(), MatchedBy.CONTENT);
+        // our own earlier claim (a crash before the decision was saved) already points elsewhere:
+        // the content or near match that moved it is found again below, with its reason
+        movedTo = holder.storyId();
       }
     }
     if (decision.startsStory() && fingerprint != null) {
@@ -56,6 +79,26 @@ public final class StoryMatcher {
           store.moveUrlClaim(url, entry.entryKey(), holder.storyId());
         }
       }
+    }
+    if (decision.startsStory() && near != null && entry.signature() != null) {
+      Optional<NearDuplicates.Match> match =
+          near.claimAndMatch(entry.entryKey(), entry.signature());
+      if (match.isPresent()) {
+        String storyId = awaitStory(match.get().entryKey());
+        decision =
+            new StoryDecision(
+                storyId, match.get().entryKey(), MatchedBy.NEAR, match.get().similarity());
+        // later copies with this URL or content must join the story, not this entry
+        if (url != null) {
+          store.moveUrlClaim(url, entry.entryKey(), storyId);
+        }
+        if (fingerprint != null) {
+          store.moveContentClaim(fingerprint, entry.entryKey(), storyId);
+        }
+      }
+    }
+    if (decision.startsStory() && movedTo != null) {
+      decision = StoryDecision.joins(movedTo, MatchedBy.CONTENT);
     }
     return store.saveDecision(
         entry.entryKey(), decision, entry.canonicalUrl(), entry.fingerprint());
@@ -80,13 +123,52 @@ public final class StoryMatcher {
         return StoryDecision.joins(holder.get().storyId(), MatchedBy.CONTENT);
       }
     }
+    if (near != null && entry.signature() != null) {
+      Optional<NearDuplicates.Match> match = near.lookup(entry.entryKey(), entry.signature());
+      if (match.isPresent()) {
+        String storyId =
+            store
+                .findDecision(match.get().entryKey())
+                .map(StoryDecision::storyId)
+                .orElse(match.get().entryKey());
+        return new StoryDecision(
+            storyId, match.get().entryKey(), MatchedBy.NEAR, match.get().similarity());
+      }
+    }
     return StoryDecision.startsStory(entry.entryKey());
+  }
+
+  /**
+   * The story of the entry this one joins. That entry may be deciding right now on another replica
+   * (it holds a band we share): its decision does not depend on ours, so waiting is safe.
+   */
+  private String awaitStory(String entryKey) {
+    long deadline = System.currentTimeMillis() + DECISION_WAIT_MILLIS;
+    long pause = 2;
+    while (true) {
+      Optional<StoryDecision> decided = store.findDecision(entryKey);
+      if (decided.isPresent()) {
+        return decided.get().storyId();
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException(
+            "near duplicate of entryKey=" + entryKey + " which is still undecided");
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for entryKey=" + entryKey, e);
+      }
+      pause = Math.min(100, pause * 2);
+    }
   }
 
   private boolean contentMatchable(Candidate entry) {
     return entry.fingerprint() != null && entry.textLength() >= contentMatchMinChars;
   }
 
+  /** The URL's dedup key ({@link DedupUrlKey}), or null for a site root or no URL. */
   static String matchableUrl(String canonicalUrl) {
     if (canonicalUrl == null) {
       return null;
@@ -96,9 +178,9 @@ public final class StoryMatcher {
       String path = uri.getRawPath();
       boolean root =
           (path == null || path.isEmpty() || "/".equals(path)) && uri.getRawQuery() == null;
-      return root ? null : canonicalUrl;
+      return root ? null : DedupUrlKey.of(canonicalUrl);
     } catch (IllegalArgumentException e) {
-      return canonicalUrl;
+      return DedupUrlKey.of(canonicalUrl);
     }
   }
 }

@@ -3,9 +3,9 @@ package io.cleanwire.normalizer.language;
 import java.util.List;
 
 /**
- * Today's language decision: the feed's declaration, with confidence 0.5 because feeds often
- * declare a language once for all their entries; {@code und} with confidence 0.0 without one. The
- * text is not read yet.
+ * The declaration-only decision: the feed's declaration, with confidence 0.5; {@code und} with
+ * confidence 0.0 without one. Kept as the fallback answer when the text is not read (tests, and
+ * before the models are loaded nothing else is possible).
  */
 public final class DeclaredLanguageDetector implements LanguageDetector {
 
@@ -13,7 +13,8 @@ public final class DeclaredLanguageDetector implements LanguageDetector {
   public static final double DECLARED_CONFIDENCE = 0.5;
 
   @Override
-  public LanguageGuess detect(String text, String declaredLanguage) {
+  public LanguageGuess detect(String text, LanguageHints hints) {
+    String declaredLanguage = hints.declaredLanguage();
     return LanguageCodes.primary(declaredLanguage)
         .map(
             code ->

@@ -1,17 +1,19 @@
 package io.cleanwire.normalizer.language;
 
 /**
- * Decides the language of an entry from its text and the feed's declaration.
- *
- * <p>Today's implementation ({@link DeclaredLanguageDetector}) trusts the declaration only; a text
- * detector (Lingua, with the declaration as a soft prior) replaces it in a later issue without
- * changing callers.
+ * Decides the language of an entry from its text, with the feed's declaration and other hints as
+ * soft priors ({@link TextLanguageDetector}).
  */
 public interface LanguageDetector {
 
   /**
    * @param text the plain text to judge (title and summary), may be empty
-   * @param declaredLanguage the feed's declared language as written, may be null
+   * @param hints declaration, {@code xml:lang} and feed, each may be null
    */
-  LanguageGuess detect(String text, String declaredLanguage);
+  LanguageGuess detect(String text, LanguageHints hints);
+
+  /** {@link #detect(String, LanguageHints)} with the feed's declaration as the only hint. */
+  default LanguageGuess detect(String text, String declaredLanguage) {
+    return detect(text, LanguageHints.declared(declaredLanguage));
+  }
 }

@@ -86,6 +86,18 @@ public class JpaDedupStore implements DedupStore {
   }
 
   @Override
+  public void moveContentClaim(String fingerprint, String entryKey, String storyId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                ContentClaim.update(
+                    "storyId = ?1 where fingerprint = ?2 and entryKey = ?3",
+                    storyId,
+                    fingerprint,
+                    entryKey));
+  }
+
+  @Override
   public Optional<Claim> findContent(String fingerprint) {
     return read(
         () ->

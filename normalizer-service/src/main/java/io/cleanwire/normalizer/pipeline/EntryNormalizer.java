@@ -1,5 +1,6 @@
 package io.cleanwire.normalizer.pipeline;
 
+import io.cleanwire.events.Enclosure;
 import io.cleanwire.events.EntryFetchedEvent;
 import io.cleanwire.events.EntryNormalizedEvent;
 import io.cleanwire.events.Fingerprints;
@@ -7,10 +8,13 @@ import io.cleanwire.events.Repair;
 import io.cleanwire.normalizer.boilerplate.Boilerplate;
 import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
 import io.cleanwire.normalizer.dedup.ContentFingerprint;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
+import io.cleanwire.normalizer.dedup.NearSignature;
 import io.cleanwire.normalizer.dedup.StoryDecision;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
 import io.cleanwire.normalizer.language.LanguageDetector;
 import io.cleanwire.normalizer.language.LanguageGuess;
+import io.cleanwire.normalizer.language.LanguageHints;
 import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
 import io.cleanwire.normalizer.text.RepairKinds;
 import io.cleanwire.normalizer.text.RepairLog;
@@ -37,6 +41,7 @@ public final class EntryNormalizer {
   private final UrlCanonicalizer canonicalizer;
   private final LanguageDetector languageDetector;
   private final StoryMatcher matcher;
+  private final NearDuplicates near;
   private final Clock clock;
   private final Boilerplate boilerplate;
 
@@ -46,7 +51,7 @@ public final class EntryNormalizer {
       LanguageDetector languageDetector,
       StoryMatcher matcher,
       Clock clock) {
-    this(sanitizer, canonicalizer, languageDetector, matcher, clock, Boilerplate.defaults());
+    this(sanitizer, canonicalizer, languageDetector, matcher, null, clock, Boilerplate.defaults());
   }
 
   /** With boilerplate stripping as configured; {@code boilerplate} null switches it off. */
@@ -57,10 +62,38 @@ public final class EntryNormalizer {
       StoryMatcher matcher,
       Clock clock,
       Boilerplate boilerplate) {
+    this(sanitizer, canonicalizer, languageDetector, matcher, null, clock, boilerplate);
+  }
+
+  /** With near-duplicate signing; default boilerplate stripping. */
+  public EntryNormalizer(
+      HtmlSanitizer sanitizer,
+      UrlCanonicalizer canonicalizer,
+      LanguageDetector languageDetector,
+      StoryMatcher matcher,
+      NearDuplicates near,
+      Clock clock) {
+    this(sanitizer, canonicalizer, languageDetector, matcher, near, clock, Boilerplate.defaults());
+  }
+
+  /**
+   * @param near near-duplicate signing (the same instance the matcher uses), or null for exact
+   *     matching only
+   * @param boilerplate boilerplate stripping as configured, or null to switch it off
+   */
+  public EntryNormalizer(
+      HtmlSanitizer sanitizer,
+      UrlCanonicalizer canonicalizer,
+      LanguageDetector languageDetector,
+      StoryMatcher matcher,
+      NearDuplicates near,
+      Clock clock,
+      Boilerplate boilerplate) {
     this.sanitizer = sanitizer;
     this.canonicalizer = canonicalizer;
     this.languageDetector = languageDetector;
     this.matcher = matcher;
+    this.near = near;
     this.clock = clock;
     this.boilerplate = boilerplate;
   }
@@ -158,8 +191,14 @@ public final class EntryNormalizer {
     repairs.addAll(canonical.repairs());
 
     String declared = event.feed() == null ? null : event.feed().declaredLanguage();
+    String feedKey = event.feed() == null ? null : event.feed().url();
     String sample = join(cleanTitle.text(), summaryText);
-    LanguageGuess language = languageDetector.detect(sample, declared);
+    if (summaryText == null || summaryText.isBlank()) {
+      // no summary: the content's first words tell the language better than a title alone
+      sample = join(sample, content.hasVisibleContent() ? content.plainText() : "");
+    }
+    LanguageGuess language =
+        languageDetector.detect(sample, new LanguageHints(declared, event.language(), feedKey));
     if (!language.declarationValid()) {
       repairs.add(
           new Repair(
@@ -173,7 +212,10 @@ public final class EntryNormalizer {
         content.hasVisibleContent()
             ? SimpleSteps.invisibleControls().apply(content.plainText(), new RepairLog("dedup"))
             : "";
-    String exact = ContentFingerprint.exact(cleanTitle.text(), text);
+    List<String> media =
+        event.enclosures().stream().map(Enclosure::url).filter(u -> u != null).toList();
+    String exact = ContentFingerprint.exact(cleanTitle.text(), text, media);
+    NearSignature signature = near == null ? null : near.sign(text, media);
     String html = content.hasVisibleContent() ? content.html() : "";
     return new Draft(
         event,
@@ -185,8 +227,10 @@ public final class EntryNormalizer {
         authors,
         categories,
         repairs,
-        new Fingerprints(exact, null),
-        new StoryMatcher.Candidate(event.entryKey(), canonical.url(), exact, text.length()));
+        new Fingerprints(
+            exact, signature == null ? null : "minhash-lsh16x4:" + bandsHex(signature)),
+        new StoryMatcher.Candidate(
+            event.entryKey(), canonical.url(), exact, text.length(), signature));
   }
 
   private EntryNormalizedEvent toEvent(Draft d, StoryDecision decision) {
@@ -244,6 +288,15 @@ public final class EntryNormalizer {
       return String.join(", ", parts);
     }
     return String.join(", ", parts.subList(0, 10)) + " and " + (parts.size() - 10) + " more";
+  }
+
+  /** The first four band keys: enough to eyeball that two entries collided, short in the event. */
+  private static String bandsHex(NearSignature signature) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < Math.min(4, signature.bands().length); i++) {
+      out.append(i == 0 ? "" : ".").append(Long.toHexString(signature.bands()[i]));
+    }
+    return out.toString();
   }
 
   private static String join(String a, String b) {

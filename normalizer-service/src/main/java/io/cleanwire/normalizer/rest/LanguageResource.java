@@ -2,6 +2,7 @@ package io.cleanwire.normalizer.rest;
 
 import io.cleanwire.normalizer.language.LanguageDetector;
 import io.cleanwire.normalizer.language.LanguageGuess;
+import io.cleanwire.normalizer.language.LanguageHints;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code POST /api/v1/detect-language}: the language decision the pipeline makes today. */
+/** {@code POST /api/v1/detect-language}: the language decision the pipeline makes for a text. */
 @Path("/api/v1/detect-language")
 public class LanguageResource {
 
@@ -28,14 +29,18 @@ public class LanguageResource {
   @Operation(
       summary = "Language of a text",
       description =
-          "Today the text itself is NOT analysed: the answer is the declared language (ISO 639-1,"
-              + " confidence 0.5) when `declared` is a valid language tag, otherwise `und` with"
-              + " confidence 0.0. Text-based detection comes in a later release.")
+          "Detects the language of the text (ISO 639-1, or `und` when the text cannot tell:"
+              + " empty, numbers, a name) with its confidence and the top candidates. `declared`"
+              + " (the feed's language) and `itemLanguage` (xml:lang) are soft priors: they tip"
+              + " ambiguous short text, never clear text. Only the first 240 characters are read.")
   public LanguageResponse detect(
       String text,
       @Parameter(description = "The feed's declared language, e.g. en-US") @QueryParam("declared")
-          String declared) {
-    LanguageGuess guess = detector.detect(text == null ? "" : text, declared);
+          String declared,
+      @Parameter(description = "The entry's xml:lang, e.g. de") @QueryParam("itemLanguage")
+          String itemLanguage) {
+    LanguageGuess guess =
+        detector.detect(text == null ? "" : text, new LanguageHints(declared, itemLanguage, null));
     return new LanguageResponse(
         guess.language(),
         guess.confidence(),

@@ -47,4 +47,10 @@ public final class InMemoryDedupStore implements DedupStore {
   public Claim claimContent(String fingerprint, Claim claim) {
     return contents.computeIfAbsent(fingerprint, k -> claim);
   }
+
+  @Override
+  public void moveContentClaim(String fingerprint, String entryKey, String storyId) {
+    contents.computeIfPresent(
+        fingerprint, (k, c) -> c.entryKey().equals(entryKey) ? new Claim(entryKey, storyId) : c);
+  }
 }

@@ -48,7 +48,8 @@ class FetchedEntryListenerTest {
   private EntryNormalizedEvent roundTrip(EntryFetchedEvent event) {
     int before = out.received().size();
     in.send(event);
-    await().atMost(Duration.ofSeconds(10)).until(() -> out.received().size() > before);
+    // the first short text of a language loads its accurate models (seconds on a loaded machine)
+    await().atMost(Duration.ofSeconds(60)).until(() -> out.received().size() > before);
     Message<EntryNormalizedEvent> message = out.received().get(before);
     assertThat(message.getMetadata(OutgoingKafkaRecordMetadata.class))
         .hasValueSatisfying(m -> assertThat(m.getKey()).isEqualTo(event.entryKey()));
@@ -81,7 +82,7 @@ class FetchedEntryListenerTest {
         .contains("href=\"https://NYPost.example/rel\"", "rel=\"noopener noreferrer\"");
     assertThat(n.canonicalUrl()).isEqualTo("https://nypost.example/2022/01/05/psaki-" + id + "/");
     assertThat(n.language()).isEqualTo("en");
-    assertThat(n.languageConfidence()).isEqualTo(0.5);
+    assertThat(n.languageConfidence()).isGreaterThan(0.5); // read from the text, not declared
     assertThat(n.categories()).containsExactly("World", "Kazakhstan");
     assertThat(n.fingerprints().exact()).matches("[0-9a-f]{32}");
     assertThat(n.fingerprints().near()).isNull();
@@ -245,7 +246,7 @@ class FetchedEntryListenerTest {
                   nacked.complete(t);
                   return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }));
-    assertThat(outputSeenAtAck).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
+    assertThat(outputSeenAtAck).succeedsWithin(Duration.ofSeconds(60)).isEqualTo(true);
     assertThat(nacked).isNotDone();
   }
 
@@ -265,7 +266,7 @@ class FetchedEntryListenerTest {
                   return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }));
     assertThat(nacked)
-        .succeedsWithin(Duration.ofSeconds(10))
+        .succeedsWithin(Duration.ofSeconds(60))
         .satisfies(
             t ->
                 assertThat(t)

@@ -49,7 +49,19 @@ class DedupIndexPostgresTest {
     }
     assertThat(tables)
         .contains(
-            "entry_decision", "url_claim", "content_claim", "boilerplate_feed", "boilerplate_line");
+            "entry_decision",
+            "url_claim",
+            "content_claim",
+            "boilerplate_feed",
+            "boilerplate_line",
+            "near_signature",
+            "near_band");
+  }
+
+  @Test
+  void threeReplicasMakeOneStoryPerGroupOnPostgres() throws Exception {
+    SharedDedupIndexTest.threeReplicasMakeOneStoryPerGroup(
+        store, dataSource, "pg3-" + Events.unique() + "-", 60);
   }
 
   @RepeatedTest(3)

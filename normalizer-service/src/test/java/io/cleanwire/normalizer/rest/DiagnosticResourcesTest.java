@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -137,29 +138,44 @@ class DiagnosticResourcesTest {
   }
 
   @Test
-  void detectLanguageIsHonestAboutUsingOnlyTheDeclaration() {
+  void detectLanguageReadsTheTextNotTheDeclaration() {
     given()
         .contentType("text/plain; charset=UTF-8")
-        .body("Марк Шагал. «Русская свадьба».")
-        .when()
-        .post("/api/v1/detect-language")
-        .then()
-        .statusCode(200)
-        .body("language", equalTo("und"))
-        .body("confidence", is(0.0f))
-        .body("candidates", empty());
-
-    given()
-        .contentType("text/plain; charset=UTF-8")
-        .body("Hello")
+        .body("Правительство объявило о новых мерах поддержки малого бизнеса")
         .queryParam("declared", "en-US")
         .when()
         .post("/api/v1/detect-language")
         .then()
         .statusCode(200)
-        .body("language", equalTo("en"))
-        .body("confidence", is(0.5f))
-        .body("candidates[0].language", equalTo("en"));
+        .body("language", equalTo("ru"))
+        .body("candidates[0].language", equalTo("ru"));
+
+    given()
+        .contentType("text/plain; charset=UTF-8")
+        .body("Die Bundesregierung hat am Mittwoch neue Hilfen beschlossen")
+        .when()
+        .post("/api/v1/detect-language")
+        .then()
+        .statusCode(200)
+        .body("language", equalTo("de"))
+        .body("confidence", greaterThan(0.5f))
+        .body("candidates.size()", greaterThan(1));
+  }
+
+  @Test
+  void detectLanguageAnswersUndWhenTheTextCannotTell() {
+    for (String text : new String[] {"", "2024-11-28 14:05", "Angela Merkel"}) {
+      given()
+          .contentType("text/plain; charset=UTF-8")
+          .body(text)
+          .queryParam("declared", "de")
+          .when()
+          .post("/api/v1/detect-language")
+          .then()
+          .statusCode(200)
+          .body("language", equalTo("und"))
+          .body("candidates", empty());
+    }
   }
 
   @Test

@@ -1,0 +1,23 @@
+-- Fills the benchmark index (1,000,000 stories, 16M band rows) on PostgreSQL, server-side.
+-- Run from bench/normalizer-dedup/: psql -h 127.0.0.1 -U postgres -d test -f fill-index.sql
+\timing on
+DROP SCHEMA IF EXISTS normalizer_bench CASCADE;
+CREATE SCHEMA normalizer_bench;
+SET search_path = normalizer_bench;
+\i ../../normalizer-service/src/main/resources/db/migration/V1__dedup_index.sql
+\i ../../normalizer-service/src/main/resources/db/migration/V10__near_duplicate_index.sql
+-- 1,000,000 stories: a 200-byte shingle set (50 hashes) and 16 band keys each
+INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)
+SELECT 'story-' || i,
+       decode(repeat(md5(i::text), 12) || substr(md5(i::text), 1, 16), 'hex'),
+       decode(repeat(md5((-i)::text), 8), 'hex'),
+       NULL, now()
+FROM generate_series(1, 1000000) i;
+INSERT INTO near_band (band_key, entry_key, claimed_at)
+SELECT ('x' || substr(md5(i::text || '-' || b), 1, 16))::bit(64)::bigint, 'story-' || i, now()
+FROM generate_series(1, 1000000) i, generate_series(1, 16) b
+ON CONFLICT DO NOTHING;
+ANALYZE near_signature;
+ANALYZE near_band;
+SELECT count(*) FROM near_signature;
+SELECT count(*) FROM near_band;

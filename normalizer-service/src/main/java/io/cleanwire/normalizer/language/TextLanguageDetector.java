@@ -1,0 +1,368 @@
+package io.cleanwire.normalizer.language;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.lang.Character.UnicodeScript;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Detects an entry's language from its text: Unicode script first (Hangul, Kana, Greek, Thai… are
+ * decided without a model), then Lingua's low-accuracy (trigram) model over the languages of that
+ * script, then — only for short or ambiguous text — Lingua's high-accuracy model over the few best
+ * candidates. The feed's declaration, the item's {@code xml:lang} and the feed's observed language
+ * mix multiply the model's probabilities (soft priors: a wrong declaration costs little, a right
+ * one settles word pairs).
+ *
+ * <p>Only a bounded sample of the text is read. Lingua keeps its models in static maps shared by
+ * every detector instance, so a detector per candidate set costs nothing but the set.
+ */
+public final class TextLanguageDetector implements LanguageDetector {
+
+  /**
+   * Tuning.
+   *
+   * @param sampleChars characters of text read at most
+   * @param accurateBelowLetters texts with fewer letters get the high-accuracy second pass
+   * @param accurateLanguages ISO 639-1 codes allowed in the high-accuracy pass (its 5-gram models
+   *     are what costs heap); others are decided by the trigram model only
+   * @param declaredWeight prior multiplier of the declared / xml:lang language is {@code 1 +
+   *     weight}
+   * @param mixWeight prior multiplier of a language is {@code 1 + mixWeight × its share} of the
+   *     feed's recent entries
+   */
+  public record Settings(
+      int sampleChars,
+      int accurateBelowLetters,
+      Set<String> accurateLanguages,
+      double declaredWeight,
+      double mixWeight) {
+
+    /** The defaults of the normalizer (see NormalizerConfig). */
+    public static Settings defaults() {
+      return new Settings(
+          240,
+          120,
+          Set.of(
+              "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sk", "sv", "da",
+              "nb", "nn", "fi", "hu", "tr", "ro", "ca", "hr", "bs", "sl", "id", "ms", "vi", "bg",
+              "mk", "be", "sr", "kk", "et", "lv", "lt", "sq", "eu", "ga", "af", "az", "is", "ur",
+              "fa", "ar", "hi", "mr"),
+          1.5,
+          1.0);
+    }
+  }
+
+  /** Scripts that name one language (among Lingua's) without a model. */
+  private static final Map<UnicodeScript, String> SINGLE_LANGUAGE_SCRIPTS =
+      new EnumMap<>(
+          Map.ofEntries(
+              Map.entry(UnicodeScript.HANGUL, "ko"),
+              Map.entry(UnicodeScript.HIRAGANA, "ja"),
+              Map.entry(UnicodeScript.KATAKANA, "ja"),
+              Map.entry(UnicodeScript.GREEK, "el"),
+              Map.entry(UnicodeScript.HEBREW, "he"),
+              Map.entry(UnicodeScript.THAI, "th"),
+              Map.entry(UnicodeScript.ARMENIAN, "hy"),
+              Map.entry(UnicodeScript.GEORGIAN, "ka"),
+              Map.entry(UnicodeScript.BENGALI, "bn"),
+              Map.entry(UnicodeScript.GUJARATI, "gu"),
+              Map.entry(UnicodeScript.GURMUKHI, "pa"),
+              Map.entry(UnicodeScript.TAMIL, "ta"),
+              Map.entry(UnicodeScript.TELUGU, "te")));
+
+  private static final Map<UnicodeScript, List<Language>> MODEL_SCRIPTS =
+      new EnumMap<>(
+          Map.of(
+              UnicodeScript.LATIN, Language.allWithLatinScript(),
+              UnicodeScript.CYRILLIC, Language.allWithCyrillicScript(),
+              UnicodeScript.ARABIC, Language.allWithArabicScript(),
+              UnicodeScript.DEVANAGARI, Language.allWithDevanagariScript()));
+
+  private static final Map<String, Language> BY_CODE = new HashMap<>();
+
+  private static final Pattern LATIN_WORD = Pattern.compile("[\\p{IsLatin}\\d]+");
+
+  static {
+    for (Language l : Language.values()) {
+      if (l != Language.UNKNOWN) {
+        BY_CODE.put(l.getIsoCode639_1().toString(), l);
+      }
+    }
+  }
+
+  private final Settings settings;
+  private final FeedLanguageMix mix;
+  private final Map<Set<Language>, com.github.pemistahl.lingua.api.LanguageDetector> fast =
+      new ConcurrentHashMap<>();
+  private final Map<Set<Language>, com.github.pemistahl.lingua.api.LanguageDetector> accurate =
+      new ConcurrentHashMap<>();
+  private final EnumSet<Language> accurateAllowed = EnumSet.noneOf(Language.class);
+
+  public TextLanguageDetector(Settings settings, FeedLanguageMix mix) {
+    this.settings = settings;
+    this.mix = mix;
+    for (String code : settings.accurateLanguages()) {
+      Language l = BY_CODE.get(code.strip().toLowerCase(Locale.ROOT));
+      if (l != null) {
+        accurateAllowed.add(l);
+      }
+    }
+  }
+
+  /**
+   * Loads the trigram models of every language (~90 MB, a few seconds). The 1–5-gram models of the
+   * accurate pass (~25 MB per language) load on the first short text that needs them, so that a
+   * replica holds only the languages its feeds actually publish titles in.
+   */
+  public void warmUp() {
+    for (List<Language> languages : MODEL_SCRIPTS.values()) {
+      fastFor(EnumSet.copyOf(languages))
+          .computeLanguageConfidenceValues(
+              "warm up the models with a sentence long enough for every n-gram order");
+    }
+  }
+
+  @Override
+  public LanguageGuess detect(String text, LanguageHints hints) {
+    String declared = hints.declaredLanguage();
+    boolean declarationValid =
+        declared == null || declared.isBlank() || LanguageCodes.primary(declared).isPresent();
+    String sample = sample(text == null ? "" : text);
+    ScriptProfile profile = ScriptProfile.of(sample, sample.length());
+    if (profile.letters() < 3 || looksLikeAName(sample)) {
+      return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
+    }
+    int kana = profile.count(UnicodeScript.HIRAGANA) + profile.count(UnicodeScript.KATAKANA);
+    int han = profile.count(UnicodeScript.HAN);
+    int hangul = profile.count(UnicodeScript.HANGUL);
+    // One CJK character carries about a word: weigh them so that Latin product names inside a
+    // Japanese or Chinese sentence do not outvote it.
+    if ((kana + han + hangul) * 3 >= profile.letters() - kana - han - hangul) {
+      double share = Math.min(1.0, (kana + han + hangul) * 3.0 / profile.letters());
+      if (hangul >= kana + han) {
+        return single("ko", share, declarationValid);
+      }
+      return single(kana > 0 ? "ja" : "zh", share, declarationValid);
+    }
+    UnicodeScript script = profile.dominant();
+    String single = SINGLE_LANGUAGE_SCRIPTS.get(script);
+    if (single != null) {
+      return single(single, profile.share(script), declarationValid);
+    }
+    List<Language> languages = MODEL_SCRIPTS.get(script);
+    if (languages == null) {
+      return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
+    }
+    if (script != UnicodeScript.LATIN) {
+      // Latin brand names in a Cyrillic or Arabic sentence make Lingua answer nothing
+      sample = LATIN_WORD.matcher(sample).replaceAll(" ");
+    }
+    EnumSet<Language> candidates = narrow(EnumSet.copyOf(languages), sample);
+    if (candidates.size() == 1) {
+      // the script's letters alone decided (Ukrainian «ї», Belarusian «ў»)
+      return single(
+          candidates.iterator().next().getIsoCode639_1().toString(),
+          profile.share(script),
+          declarationValid);
+    }
+    Map<Language, Double> priors = priors(hints);
+    Map<Language, Double> posterior =
+        posterior(fastFor(candidates).computeLanguageConfidenceValues(sample), priors);
+    List<Map.Entry<Language, Double>> ranked = ranked(posterior);
+    if (ranked.isEmpty()) {
+      return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
+    }
+    boolean shortText = profile.letters() < settings.accurateBelowLetters();
+    // The accurate pass re-ranks the best candidates it may load; a language outside the set
+    // (rare in news: Latin, Esperanto, Tagalog…) that led on trigrams yields to them on short text.
+    if (shortText && ranked.size() > 1) {
+      EnumSet<Language> best = EnumSet.noneOf(Language.class);
+      for (int i = 0; i < Math.min(4, ranked.size()); i++) {
+        best.add(ranked.get(i).getKey());
+      }
+      for (Map.Entry<Language, Double> prior : priors.entrySet()) {
+        if (prior.getValue() > 1.0 && candidates.contains(prior.getKey())) {
+          best.add(prior.getKey());
+        }
+      }
+      best.retainAll(accurateAllowed);
+      if (best.size() > 1) {
+        posterior = posterior(accurateFor(best).computeLanguageConfidenceValues(sample), priors);
+        ranked = ranked(posterior);
+      }
+    }
+    Language top = ranked.get(0).getKey();
+    double confidence = ranked.get(0).getValue();
+    if (top == Language.UNKNOWN || confidence <= 0.0) {
+      return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
+    }
+    String code = top.getIsoCode639_1().toString();
+    if (confidence >= 0.6 && !shortText) {
+      mix.record(hints.feedKey(), code);
+    }
+    List<LanguageGuess.Candidate> list = new ArrayList<>();
+    for (int i = 0; i < Math.min(5, ranked.size()); i++) {
+      Map.Entry<Language, Double> e = ranked.get(i);
+      list.add(
+          new LanguageGuess.Candidate(
+              e.getKey().getIsoCode639_1().toString(), round(e.getValue())));
+    }
+    return new LanguageGuess(code, round(confidence), list, declarationValid);
+  }
+
+  /** Removes Cyrillic languages whose own letters are absent (Ukrainian «щ» is not Kazakh). */
+  static EnumSet<Language> narrow(EnumSet<Language> all, String sample) {
+    EnumSet<Language> candidates = EnumSet.copyOf(all);
+    if (candidates.contains(Language.KAZAKH) && !containsAny(sample, "әғқңөұүһӘҒҚҢӨҰҮҺ")) {
+      candidates.remove(Language.KAZAKH);
+    }
+    if (candidates.contains(Language.MONGOLIAN) && !containsAny(sample, "өүӨҮ")) {
+      candidates.remove(Language.MONGOLIAN);
+    }
+    if (containsAny(sample, "їєґЇЄҐ")) {
+      candidates.retainAll(EnumSet.of(Language.UKRAINIAN));
+    } else if (containsAny(sample, "ўЎ")) {
+      candidates.retainAll(EnumSet.of(Language.BELARUSIAN));
+    } else if (containsAny(sample, "ђћџљњЂЋЏЉЊ")) {
+      candidates.retainAll(EnumSet.of(Language.SERBIAN, Language.MACEDONIAN));
+    }
+    return candidates.isEmpty() ? all : candidates;
+  }
+
+  private static boolean containsAny(String text, String letters) {
+    for (int i = 0; i < text.length(); i++) {
+      if (letters.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How often a language appears in news feeds relative to a close neighbour: without a hint, text
+   * that reads equally as Indonesian or Malay, Croatian or Bosnian, is far more often the first.
+   * Soft: clear text still wins.
+   */
+  private static final Map<Language, Double> BASE =
+      new EnumMap<>(
+          Map.ofEntries(
+              Map.entry(Language.MALAY, 0.3),
+              Map.entry(Language.BOSNIAN, 0.3),
+              Map.entry(Language.NYNORSK, 0.5),
+              Map.entry(Language.LATIN, 0.1),
+              Map.entry(Language.ESPERANTO, 0.3),
+              Map.entry(Language.GANDA, 0.3),
+              Map.entry(Language.MAORI, 0.3),
+              Map.entry(Language.SHONA, 0.3),
+              Map.entry(Language.SOTHO, 0.3),
+              Map.entry(Language.TSONGA, 0.3),
+              Map.entry(Language.TSWANA, 0.3),
+              Map.entry(Language.XHOSA, 0.3),
+              Map.entry(Language.YORUBA, 0.3),
+              Map.entry(Language.ZULU, 0.3),
+              Map.entry(Language.SOMALI, 0.3)));
+
+  private Map<Language, Double> priors(LanguageHints hints) {
+    Map<Language, Double> priors = new EnumMap<>(BASE);
+    for (String tag : new String[] {hints.declaredLanguage(), hints.itemLanguage()}) {
+      LanguageCodes.primary(tag)
+          .map(BY_CODE::get)
+          .ifPresent(l -> priors.put(l, 1.0 + settings.declaredWeight()));
+    }
+    for (Map.Entry<String, Double> e : mix.shares(hints.feedKey()).entrySet()) {
+      Language l = BY_CODE.get(e.getKey());
+      if (l != null) {
+        priors.merge(l, 1.0 + settings.mixWeight() * e.getValue(), (a, b) -> a * b);
+      }
+    }
+    return priors;
+  }
+
+  private static Map<Language, Double> posterior(
+      SortedMap<Language, Double> values, Map<Language, Double> priors) {
+    Map<Language, Double> out = new LinkedHashMap<>();
+    double sum = 0;
+    for (Map.Entry<Language, Double> e : values.entrySet()) {
+      // Lingua's values are relative to the best (1.0); sharpen them so that the normalized
+      // posterior reads as a probability rather than a flat spread over 40 languages.
+      double v = Math.pow(e.getValue(), 8) * priors.getOrDefault(e.getKey(), 1.0);
+      out.put(e.getKey(), v);
+      sum += v;
+    }
+    if (sum > 0) {
+      final double total = sum;
+      out.replaceAll((k, v) -> v / total);
+    }
+    return out;
+  }
+
+  private static List<Map.Entry<Language, Double>> ranked(Map<Language, Double> posterior) {
+    List<Map.Entry<Language, Double>> ranked = new ArrayList<>(posterior.entrySet());
+    ranked.sort(Map.Entry.<Language, Double>comparingByValue(Comparator.reverseOrder()));
+    return ranked;
+  }
+
+  private com.github.pemistahl.lingua.api.LanguageDetector fastFor(Set<Language> languages) {
+    return fast.computeIfAbsent(
+        Set.copyOf(languages),
+        set ->
+            LanguageDetectorBuilder.fromLanguages(set.toArray(Language[]::new))
+                .withLowAccuracyMode()
+                .build());
+  }
+
+  private com.github.pemistahl.lingua.api.LanguageDetector accurateFor(Set<Language> languages) {
+    return accurate.computeIfAbsent(
+        Set.copyOf(languages),
+        set -> LanguageDetectorBuilder.fromLanguages(set.toArray(Language[]::new)).build());
+  }
+
+  private LanguageGuess single(String code, double share, boolean declarationValid) {
+    double confidence = round(Math.min(0.99, share));
+    return new LanguageGuess(
+        code, confidence, List.of(new LanguageGuess.Candidate(code, confidence)), declarationValid);
+  }
+
+  /** The first {@code sampleChars} characters, cut at a word boundary. */
+  String sample(String text) {
+    String t = text.strip();
+    if (t.length() <= settings.sampleChars()) {
+      return t;
+    }
+    int cut = t.lastIndexOf(' ', settings.sampleChars());
+    return t.substring(0, cut > settings.sampleChars() / 2 ? cut : settings.sampleChars());
+  }
+
+  /**
+   * One or two capitalized words and nothing else ("Angela Merkel", "Reuters") say who, not which
+   * language.
+   */
+  static boolean looksLikeAName(String sample) {
+    String[] words = sample.split("\\s+");
+    if (words.length > 2) {
+      return false;
+    }
+    for (String w : words) {
+      if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

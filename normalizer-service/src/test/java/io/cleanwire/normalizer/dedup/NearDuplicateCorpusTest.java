@@ -1,0 +1,106 @@
+package io.cleanwire.normalizer.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cleanwire.events.EntryNormalizedEvent;
+import io.cleanwire.normalizer.pipeline.EntryNormalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Story clustering on the labelled corpus: ≥ 500 duplicate groups of every kind (re-post with a new
+ * guid, URL variants, wrappers and trailers, small edits, truncated summaries, own permalinks, CJK
+ * and Thai copies) and hard negatives (same topic with a shared title prefix and background
+ * sentences, gallery items with one caption, translations).
+ */
+class NearDuplicateCorpusTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void clustersTheCorpusWithPairwiseF1AboveNinetySevenPercentAndNoMergedHardNegative() {
+    List<DedupCorpus.Labelled> corpus = DedupCorpus.load();
+    Map<String, String> stories = run(corpus);
+    DedupCorpus.Score score = DedupCorpus.score(corpus, stories);
+    print("file order", corpus, score);
+    perKind(corpus, stories);
+    assertThat(score.f1()).isGreaterThanOrEqualTo(0.97);
+    assertThat(score.mergedHardNegatives()).isZero();
+  }
+
+  @Test
+  void anotherArrivalOrderGivesTheSameStories() {
+    List<DedupCorpus.Labelled> corpus = DedupCorpus.load();
+    List<DedupCorpus.Labelled> shuffled = new ArrayList<>(corpus);
+    Collections.shuffle(shuffled, new Random(42));
+    Set<Set<String>> first = partition(run(corpus));
+    Set<Set<String>> second = partition(run(shuffled));
+    DedupCorpus.Score score = DedupCorpus.score(corpus, run(shuffled));
+    print("shuffled order", corpus, score);
+    Set<Set<String>> differing = new HashSet<>(first);
+    differing.removeAll(second);
+    System.out.println("dedup-corpus clusters differing between orders: " + differing.size());
+    assertThat(score.f1()).isGreaterThanOrEqualTo(0.97);
+    assertThat(score.mergedHardNegatives()).isZero();
+  }
+
+  static Map<String, String> run(List<DedupCorpus.Labelled> entries) {
+    EntryNormalizer pipeline =
+        DedupCorpus.pipeline(new InMemoryDedupStore(), new InMemoryNearIndex(), CLOCK);
+    Map<String, String> storyOf = new HashMap<>();
+    for (DedupCorpus.Labelled l : entries) {
+      EntryNormalizedEvent out = pipeline.normalize(l.event());
+      storyOf.put(out.entryKey(), out.storyId());
+    }
+    return storyOf;
+  }
+
+  private static Set<Set<String>> partition(Map<String, String> storyOf) {
+    Map<String, Set<String>> byStory = new HashMap<>();
+    storyOf.forEach((k, s) -> byStory.computeIfAbsent(s, x -> new HashSet<>()).add(k));
+    return new HashSet<>(byStory.values());
+  }
+
+  private static void print(String order, List<DedupCorpus.Labelled> corpus, DedupCorpus.Score s) {
+    long groups =
+        corpus.stream().filter(l -> !l.hardNegative()).map(l -> l.group()).distinct().count();
+    long negatives = corpus.stream().filter(l -> l.hardNegative()).count();
+    System.out.printf(
+        "dedup-corpus order=%s entries=%d duplicateGroups=%d hardNegativeEntries=%d stories=%d"
+            + " precision=%.4f recall=%.4f f1=%.4f mergedHardNegativePairs=%d missedPairs=%d%n",
+        order,
+        corpus.size(),
+        groups,
+        negatives,
+        s.stories(),
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.mergedHardNegatives(),
+        s.missedPairs());
+  }
+
+  private static void perKind(List<DedupCorpus.Labelled> corpus, Map<String, String> stories) {
+    Map<String, List<DedupCorpus.Labelled>> byKind = new TreeMap<>();
+    corpus.forEach(l -> byKind.computeIfAbsent(l.kind(), k -> new ArrayList<>()).add(l));
+    byKind.forEach(
+        (kind, list) -> {
+          DedupCorpus.Score s = DedupCorpus.score(list, stories);
+          System.out.printf(
+              "  kind=%s entries=%d precision=%.4f recall=%.4f falsePairs=%d missedPairs=%d%n",
+              kind, list.size(), s.precision(), s.recall(), s.falsePairs(), s.missedPairs());
+        });
+  }
+}
