@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of publisher-service with wrk: NOT part of `mvn verify`; prints figures, never
-# passes or fails on them. Builds the PostgreSQL flavour (-Dquarkus.datasource.db-kind=postgresql),
+# passes or fails on them. Builds the PostgreSQL flavour (mvn -Ppostgresql),
 # starts it on 127.0.0.1:$PORT against schema $SCHEMA of the local PostgreSQL (trust auth), loads
 # $ITEMS items with load-items.sql, then measures with wrk:
 #   1. the saturated rate: $THREADS threads, $CONNECTIONS connections, $DURATION, --latency;
@@ -31,9 +31,8 @@ BASE="http://127.0.0.1:$PORT"
 mkdir -p "$WORK"
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   echo "building publisher-service (PostgreSQL flavour)…" >&2
-  (cd "$ROOT" && mvn -B -q -f publisher-service/pom.xml package -DskipTests \
-    -Dquarkus.datasource.db-kind=postgresql)
-  rm -rf "$WORK/app" && cp -r "$ROOT/publisher-service/target/quarkus-app" "$WORK/app"
+  (cd "$ROOT" && mvn -B -q -f publisher-service/pom.xml package -DskipTests -Ppostgresql)
+  rm -rf "$WORK/app" && cp -r "$ROOT/publisher-service/target/quarkus-app-postgresql" "$WORK/app"
 fi
 
 "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" -c "CREATE SCHEMA $SCHEMA"

@@ -24,6 +24,8 @@ public final class CharsetDetector {
   private static final Pattern PROLOG_ENCODING =
       Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']+)[\"']");
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+  private static final Charset KOI8_R = Charset.forName("KOI8-R");
 
   private CharsetDetector() {}
 
@@ -72,12 +74,13 @@ public final class CharsetDetector {
       source = "XML prolog";
     }
     if (charset == null || isUtf8(charset.name())) {
-      // Declared UTF-8 (or nothing) but not valid UTF-8: the usual culprit is Windows-1252.
+      // Declared UTF-8 (or nothing) but not valid UTF-8: read the bytes themselves.
+      Charset guessed = guessSingleByte(body);
       return new DecodedDocument(
-          new String(body, WINDOWS_1252),
+          new String(body, guessed),
           declared,
-          WINDOWS_1252.name(),
-          "not valid UTF-8, no usable declaration: fallback");
+          guessed.name(),
+          "not valid UTF-8, no usable declaration: guessed from the bytes");
     }
     if ((charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII))
         && hasC1Bytes(body)) {
@@ -89,6 +92,37 @@ public final class CharsetDetector {
   }
 
   /** The charset parameter of a Content-Type header, or null. */
+  /**
+   * Guesses the single-byte charset of undeclared, non-UTF-8 bytes. Cyrillic words are runs of
+   * bytes at 0xC0 and above, while accented Latin letters stand alone between ASCII letters; and
+   * running text is mostly lower case, which KOI8-R puts at 0xC0-0xDF and Windows-1251 at
+   * 0xE0-0xFF. Anything else is read as Windows-1252, the most common undeclared charset.
+   */
+  static Charset guessSingleByte(byte[] body) {
+    int letters = 0;
+    int inRuns = 0;
+    int lowBlock = 0;
+    for (int i = 0; i < body.length; i++) {
+      int b = body[i] & 0xff;
+      if (b < 0xC0) {
+        continue;
+      }
+      letters++;
+      boolean before = i > 0 && (body[i - 1] & 0xff) >= 0xC0;
+      boolean after = i + 1 < body.length && (body[i + 1] & 0xff) >= 0xC0;
+      if (before || after) {
+        inRuns++;
+      }
+      if (b < 0xE0) {
+        lowBlock++;
+      }
+    }
+    if (letters < 8 || inRuns * 2 < letters) {
+      return WINDOWS_1252;
+    }
+    return lowBlock * 2 > letters ? KOI8_R : WINDOWS_1251;
+  }
+
   public static String headerCharset(String contentType) {
     if (contentType == null) {
       return null;
