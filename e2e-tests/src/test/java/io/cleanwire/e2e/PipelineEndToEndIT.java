@@ -205,6 +205,48 @@ class PipelineEndToEndIT {
 
   @Test
   @Order(3)
+  void everyDefectOfTheAggregatorPageArrivesRepaired() {
+    List<JsonNode> items = allItems("?collapse=false");
+    JsonNode psaki =
+        byTitle(items, "Jen Psaki dismisses Russian claims that US is behind Kazakhstan unrest");
+    String psakiText = psaki.path("contentHtml").asText();
+    // UTF-8 bytes printed as hex escapes with the backslashes stripped
+    assertThat(psakiText)
+        .contains("“crazy Russian claims.”")
+        .contains("“We’re monitoring reports of protests in Kazakhstan.")
+        .doesNotContain("xe2x80", "xc2xa0");
+    // the aggregator's re-share wrapper
+    assertThat(psakiText + psaki.path("summary").asText()).doesNotContain("shared this story");
+    assertThat(psaki.path("repairs").toString()).contains("contentHtml");
+
+    JsonNode dw =
+        byTitle(
+            items, "Opinion: Kazakhstan unrest will curtail Moscow′s aggression | Opinion | DW");
+    String dwText = dw.path("contentHtml").asText();
+    assertThat(dw.path("authors").toString()).contains("Philipp Böll");
+    // video-player text and repeated gallery captions
+    assertThat(dwText)
+        .doesNotContain(
+            "0 seconds of 0 seconds", "Volume 90%", "Press shift question mark", "Increase Volume")
+        .contains("Russia’s large Central Asian neighbor");
+    assertThat(dwText.split("In pictures: Kazakhstan protests escalate", -1).length - 1)
+        .isLessThanOrEqualTo(1);
+
+    // "The post … first appeared on …" trailers, in English and in Russian entries
+    JsonNode rferl =
+        byTitle(
+            items, "EU Leadership Says ‘No Solution’ To Russia-Ukraine Tensions ‘Without Europe’");
+    JsonNode novosti =
+        byTitle(items, "Появились подробности задержания одного из лидеров протеста в Казахстане");
+    for (JsonNode item : List.of(rferl, novosti)) {
+      assertThat(item.path("summary").asText() + item.path("contentHtml").asText())
+          .doesNotContain("first appeared on");
+    }
+    assertThat(novosti.path("summary").asText()).contains("Арман «Дикий»");
+  }
+
+  @Test
+  @Order(3)
   void rssOutputIsWellFormedAndAnswersConditionalRequests() throws Exception {
     HttpResponse<String> rss = http.get(publisher.url("/feeds/rss"), Map.of());
     assertThat(rss.statusCode()).isEqualTo(200);

@@ -45,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
       Path log = workDir.resolve(name + ".log");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx384m");
+      command.add("-Xmx512m");
       command.add("-jar");
       command.add(jar.toString());
       ProcessBuilder builder =
