@@ -110,6 +110,8 @@ export CLEANWIRE_ADMIN_TOKEN=$TOKEN
 # Local mode: the demo feeds live on 127.0.0.1, which production refuses.
 export CLEANWIRE_FETCHER_ALLOW_PRIVATE_ADDRESSES=true
 export CLEANWIRE_FETCHER_POLL_INTERVAL=${CLEANWIRE_FETCHER_POLL_INTERVAL:-PT5M}
+# The bundled demo stories are archived ones from January 2022: keep them past the 90-day default.
+export CLEANWIRE_PUBLISHER_RETENTION_MAX_AGE=${CLEANWIRE_PUBLISHER_RETENTION_MAX_AGE:-3650d}
 # Look for due feeds often, so that new subscriptions are polled within seconds.
 export CLEANWIRE_FETCHER_SCHEDULER_TICK=${CLEANWIRE_FETCHER_SCHEDULER_TICK:-5s}
 
