@@ -7,6 +7,7 @@ import io.cleanwire.demo.FeedServer;
 import io.cleanwire.fetcher.poll.FeedPoller;
 import io.cleanwire.fetcher.poll.PollOutcome;
 import io.cleanwire.fetcher.subscription.Subscriptions;
+import io.cleanwire.testsupport.PostgresAvailable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

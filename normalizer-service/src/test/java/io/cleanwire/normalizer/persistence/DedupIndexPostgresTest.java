@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.cleanwire.normalizer.Events;
 import io.cleanwire.normalizer.dedup.StoryDecision;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
+import io.cleanwire.testsupport.PostgresAvailable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

@@ -11,6 +11,7 @@ import io.cleanwire.publisher.query.Page;
 import io.cleanwire.publisher.store.ItemStore;
 import io.cleanwire.publisher.store.UpsertDecision;
 import io.cleanwire.publisher.support.TestEvents;
+import io.cleanwire.testsupport.PostgresAvailable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,4 +1,4 @@
-package io.cleanwire.publisher.persistence;
+package io.cleanwire.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,31 +8,28 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Skips PostgreSQL tests when nothing listens on 127.0.0.1:5432, unless {@code
- * CLEANWIRE_REQUIRE_POSTGRES=true}, when they run and fail.
+ * Runs a PostgreSQL test class only when the test database answers, unless {@code
+ * CLEANWIRE_REQUIRE_POSTGRES=true} (as in CI), which makes a missing database a failure.
  *
- * <p>A condition rather than an assumption inside the test: a {@code @QuarkusTest} boots (and runs
- * Flyway against the database) before any test code runs, so an assumption would come too late.
+ * <p>A JUnit condition rather than an assumption: a {@code @QuarkusTest} boots and runs Flyway
+ * before any assumption inside the class could run.
  */
 public class PostgresAvailable implements ExecutionCondition {
-
-  static final String HOST = "127.0.0.1";
-  static final int PORT = 5432;
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     if ("true".equalsIgnoreCase(System.getenv("CLEANWIRE_REQUIRE_POSTGRES"))) {
       return ConditionEvaluationResult.enabled("CLEANWIRE_REQUIRE_POSTGRES=true: must run");
     }
+    String where = PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT;
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(HOST, PORT), 1000);
-      return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + HOST + ":" + PORT);
+      socket.connect(
+          new InetSocketAddress(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT), 1000);
+      return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + where);
     } catch (IOException e) {
       return ConditionEvaluationResult.disabled(
           "PostgreSQL not reachable at "
-              + HOST
-              + ":"
-              + PORT
+              + where
               + " ("
               + e.getMessage()
               + "); skipped. Set CLEANWIRE_REQUIRE_POSTGRES=true to make this a failure.");
