@@ -9,16 +9,15 @@ import io.cleanwire.publisher.syndication.FeedChannel;
 import io.cleanwire.publisher.syndication.FeedFormat;
 import io.cleanwire.publisher.syndication.JsonFeedWriter;
 import io.cleanwire.publisher.syndication.RssWriter;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,15 +60,8 @@ public class FeedResource {
   @APIResponse(responseCode = "200", description = "The feed")
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date given")
   @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json)")
-  public Response rss(
-      @Parameter(description = ApiText.LANGUAGE) @QueryParam("language") List<String> language,
-      @Parameter(description = ApiText.FEED) @QueryParam("feed") String feed,
-      @Parameter(description = ApiText.STORY) @QueryParam("story") String story,
-      @Parameter(description = ApiText.Q) @QueryParam("q") String q,
-      @Parameter(description = ApiText.SINCE) @QueryParam("since") String since,
-      @Parameter(description = ApiText.UNTIL) @QueryParam("until") String until,
-      @Context UriInfo uri) {
-    return serve(FeedFormat.RSS, RequestParams.filter(language, feed, story, since, until, q), uri);
+  public Response rss(@BeanParam FilterParams filters, @Context UriInfo uri) {
+    return serve(FeedFormat.RSS, filters.toFilter(), uri);
   }
 
   @GET
@@ -83,16 +75,8 @@ public class FeedResource {
   @APIResponse(responseCode = "200", description = "The feed")
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date given")
   @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json)")
-  public Response atom(
-      @Parameter(description = ApiText.LANGUAGE) @QueryParam("language") List<String> language,
-      @Parameter(description = ApiText.FEED) @QueryParam("feed") String feed,
-      @Parameter(description = ApiText.STORY) @QueryParam("story") String story,
-      @Parameter(description = ApiText.Q) @QueryParam("q") String q,
-      @Parameter(description = ApiText.SINCE) @QueryParam("since") String since,
-      @Parameter(description = ApiText.UNTIL) @QueryParam("until") String until,
-      @Context UriInfo uri) {
-    return serve(
-        FeedFormat.ATOM, RequestParams.filter(language, feed, story, since, until, q), uri);
+  public Response atom(@BeanParam FilterParams filters, @Context UriInfo uri) {
+    return serve(FeedFormat.ATOM, filters.toFilter(), uri);
   }
 
   @GET
@@ -106,16 +90,8 @@ public class FeedResource {
   @APIResponse(responseCode = "200", description = "The feed")
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date given")
   @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json)")
-  public Response json(
-      @Parameter(description = ApiText.LANGUAGE) @QueryParam("language") List<String> language,
-      @Parameter(description = ApiText.FEED) @QueryParam("feed") String feed,
-      @Parameter(description = ApiText.STORY) @QueryParam("story") String story,
-      @Parameter(description = ApiText.Q) @QueryParam("q") String q,
-      @Parameter(description = ApiText.SINCE) @QueryParam("since") String since,
-      @Parameter(description = ApiText.UNTIL) @QueryParam("until") String until,
-      @Context UriInfo uri) {
-    return serve(
-        FeedFormat.JSON, RequestParams.filter(language, feed, story, since, until, q), uri);
+  public Response json(@BeanParam FilterParams filters, @Context UriInfo uri) {
+    return serve(FeedFormat.JSON, filters.toFilter(), uri);
   }
 
   private Response serve(FeedFormat format, ItemFilter filter, UriInfo uri) {

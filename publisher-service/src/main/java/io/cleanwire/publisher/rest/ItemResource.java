@@ -10,6 +10,7 @@ import io.cleanwire.publisher.query.ItemFinder;
 import io.cleanwire.publisher.query.ItemQuery;
 import io.cleanwire.publisher.query.Page;
 import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -56,12 +57,7 @@ public class ItemResource {
   @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json)")
   @APIResponse(responseCode = "429", description = "Rate limit exceeded; see Retry-After")
   public ItemPageView list(
-      @Parameter(description = ApiText.LANGUAGE) @QueryParam("language") List<String> language,
-      @Parameter(description = ApiText.FEED) @QueryParam("feed") String feed,
-      @Parameter(description = ApiText.STORY) @QueryParam("story") String story,
-      @Parameter(description = ApiText.Q) @QueryParam("q") String q,
-      @Parameter(description = ApiText.SINCE) @QueryParam("since") String since,
-      @Parameter(description = ApiText.UNTIL) @QueryParam("until") String until,
+      @BeanParam FilterParams filters,
       @Parameter(
               description =
                   "true (default): one item per story, its first stored matching member, with"
@@ -79,7 +75,7 @@ public class ItemResource {
           String cursor) {
     ItemQuery query =
         new ItemQuery(
-            RequestParams.filter(language, feed, story, since, until, q),
+            filters.toFilter(),
             RequestParams.flag("collapse", collapse, true),
             RequestParams.limit(limit, config.page().defaultSize(), config.page().maxSize()),
             cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor));
