@@ -12,7 +12,8 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     Map<String, String> props = new HashMap<>();
     props.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("fetched-entries"));
-    props.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("normalized-entries"));
+    props.putAll(
+        InMemoryConnector.switchOutgoingChannelsToInMemory("normalized-entries", "dead-letters"));
     return props;
   }
 

@@ -6,13 +6,12 @@ import io.cleanwire.normalizer.boilerplate.BoilerplateRules;
 import io.cleanwire.normalizer.boilerplate.FeedLineStore;
 import io.cleanwire.normalizer.boilerplate.LineFilter;
 import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
-import io.cleanwire.normalizer.dedup.DedupStore;
 import io.cleanwire.normalizer.dedup.NearDuplicates;
-import io.cleanwire.normalizer.dedup.StoryMatcher;
 import io.cleanwire.normalizer.language.FeedLanguageMix;
 import io.cleanwire.normalizer.language.LanguageDetector;
 import io.cleanwire.normalizer.language.TextLanguageDetector;
 import io.cleanwire.normalizer.persistence.JdbcNearIndex;
+import io.cleanwire.normalizer.persistence.JdbcStoryDecider;
 import io.cleanwire.normalizer.pipeline.EntryNormalizer;
 import io.cleanwire.normalizer.sanitize.HtmlSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +70,7 @@ public class NormalizerBeans {
   @ApplicationScoped
   EntryNormalizer entryNormalizer(
       NormalizerConfig config,
-      DedupStore store,
+      AgroalDataSource dataSource,
       LanguageDetector languageDetector,
       FeedLineStore lines,
       NearDuplicates near) {
@@ -79,7 +78,7 @@ public class NormalizerBeans {
         new HtmlSanitizer(),
         new UrlCanonicalizer(config.trackingParameters()),
         languageDetector,
-        new StoryMatcher(store, config.contentMatchMinChars(), near),
+        new JdbcStoryDecider(dataSource, config.contentMatchMinChars(), near),
         near,
         Clock.systemUTC(),
         boilerplate(config, lines));

@@ -61,6 +61,21 @@ public final class NearDuplicates {
     this.shingler = new Shingler(settings.maxTokens());
   }
 
+  /** The same matching over another index (one batch's view of the shared one). */
+  public NearDuplicates withIndex(NearIndex other) {
+    return new NearDuplicates(other, settings, clock);
+  }
+
+  /** Thresholds and bounds in use. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The clock deciding what the window keeps. */
+  public Clock clock() {
+    return clock;
+  }
+
   /**
    * The signature of an entry's text, or null when the text is too short to match anything.
    *

@@ -2,6 +2,8 @@ package io.cleanwire.normalizer.dedup;
 
 import io.cleanwire.events.MatchedBy;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,9 +15,7 @@ import java.util.Optional;
  * their home page would otherwise collapse into one story. Content matches need enough text (see
  * {@link #StoryMatcher(DedupStore, int)}), so that two empty "Daily briefing" entries stay apart.
  */
-public final class StoryMatcher {
-
-  private static final long DECISION_WAIT_MILLIS = 15_000;
+public final class StoryMatcher implements StoryDecider {
 
   private final DedupStore store;
   private final int contentMatchMinChars;
@@ -48,6 +48,15 @@ public final class StoryMatcher {
     public Candidate(String entryKey, String canonicalUrl, String fingerprint, int textLength) {
       this(entryKey, canonicalUrl, fingerprint, textLength, null);
     }
+  }
+
+  @Override
+  public List<StoryDecision> decideAll(List<Candidate> entries) {
+    List<StoryDecision> out = new ArrayList<>(entries.size());
+    for (Candidate entry : entries) {
+      out.add(decide(entry));
+    }
+    return out;
   }
 
   /** Decides and records; every later call for the same entryKey returns the same decision. */
@@ -105,6 +114,7 @@ public final class StoryMatcher {
   }
 
   /** The decision {@link #decide} would make now, without recording anything. */
+  @Override
   public StoryDecision lookup(Candidate entry) {
     Optional<StoryDecision> stored = store.findDecision(entry.entryKey());
     if (stored.isPresent()) {
@@ -139,29 +149,13 @@ public final class StoryMatcher {
   }
 
   /**
-   * The story of the entry this one joins. That entry may be deciding right now on another replica
-   * (it holds a band we share): its decision does not depend on ours, so waiting is safe.
+   * The story of the entry this one joins. A holder's bands and its decision are committed together
+   * ({@code JdbcStoryDecider}), and an entry of the same batch was decided before any later entry
+   * could see its bands, so the decision is there. Only state left by an interrupted older version
+   * (claims written, decision not) can lack it: the holder then stands for its own story.
    */
   private String awaitStory(String entryKey) {
-    long deadline = System.currentTimeMillis() + DECISION_WAIT_MILLIS;
-    long pause = 2;
-    while (true) {
-      Optional<StoryDecision> decided = store.findDecision(entryKey);
-      if (decided.isPresent()) {
-        return decided.get().storyId();
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException(
-            "near duplicate of entryKey=" + entryKey + " which is still undecided");
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted waiting for entryKey=" + entryKey, e);
-      }
-      pause = Math.min(100, pause * 2);
-    }
+    return store.findDecision(entryKey).map(StoryDecision::storyId).orElse(entryKey);
   }
 
   private boolean contentMatchable(Candidate entry) {
@@ -169,7 +163,7 @@ public final class StoryMatcher {
   }
 
   /** The URL's dedup key ({@link DedupUrlKey}), or null for a site root or no URL. */
-  static String matchableUrl(String canonicalUrl) {
+  public static String matchableUrl(String canonicalUrl) {
     if (canonicalUrl == null) {
       return null;
     }

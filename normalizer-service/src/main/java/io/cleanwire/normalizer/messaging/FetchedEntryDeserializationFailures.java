@@ -8,9 +8,9 @@ import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
 /**
- * Counts and logs fetched records that are not valid JSON events; the connector then sends them to
- * the dead-letter topic itself (the handler's default adds the {@code deserialization-failure-*}
- * headers, and the DLQ strategy routes records carrying them).
+ * Logs fetched records that are not valid JSON events. The record then reaches {@link
+ * FetchedEntryListener} with no payload and the {@code deserialization-failure-*} headers (added by
+ * the handler's default), and the listener dead-letters it with its original bytes.
  */
 @ApplicationScoped
 @Identifier("fetched-entry-failures")
@@ -18,12 +18,6 @@ public class FetchedEntryDeserializationFailures
     implements DeserializationFailureHandler<EntryFetchedEvent> {
 
   private static final Logger LOG = Logger.getLogger(FetchedEntryDeserializationFailures.class);
-
-  private final NormalizerMetrics metrics;
-
-  public FetchedEntryDeserializationFailures(NormalizerMetrics metrics) {
-    this.metrics = metrics;
-  }
 
   @Override
   public EntryFetchedEvent handleDeserializationFailure(
@@ -35,7 +29,6 @@ public class FetchedEntryDeserializationFailures
       Headers headers) {
     LOG.warnf(
         "dead-letter topic=%s reason=deserialization error=%s", topic, exception.getMessage());
-    metrics.deadLettered("deserialization");
     return null;
   }
 }

@@ -10,6 +10,7 @@ import io.cleanwire.normalizer.canonical.UrlCanonicalizer;
 import io.cleanwire.normalizer.dedup.ContentFingerprint;
 import io.cleanwire.normalizer.dedup.NearDuplicates;
 import io.cleanwire.normalizer.dedup.NearSignature;
+import io.cleanwire.normalizer.dedup.StoryDecider;
 import io.cleanwire.normalizer.dedup.StoryDecision;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
 import io.cleanwire.normalizer.language.LanguageDetector;
@@ -29,8 +30,9 @@ import java.util.UUID;
  * Turns one {@link EntryFetchedEvent} into its {@link EntryNormalizedEvent}: text cleaned, content
  * sanitized, canonical URL, language, fingerprint, then the story decision.
  *
- * <p>Plain Java; the messaging and REST adapters call {@link #normalize} (decision recorded) and
- * {@link #preview} (decision only looked up).
+ * <p>Plain Java; the messaging adapter calls {@link #normalizeAll} for each batch it consumes
+ * (decisions recorded in one transaction), the REST adapters {@link #normalize} and {@link
+ * #preview} (decision only looked up).
  */
 public final class EntryNormalizer {
 
@@ -40,7 +42,7 @@ public final class EntryNormalizer {
   private final HtmlSanitizer sanitizer;
   private final UrlCanonicalizer canonicalizer;
   private final LanguageDetector languageDetector;
-  private final StoryMatcher matcher;
+  private final StoryDecider matcher;
   private final NearDuplicates near;
   private final Clock clock;
   private final Boilerplate boilerplate;
@@ -49,7 +51,7 @@ public final class EntryNormalizer {
       HtmlSanitizer sanitizer,
       UrlCanonicalizer canonicalizer,
       LanguageDetector languageDetector,
-      StoryMatcher matcher,
+      StoryDecider matcher,
       Clock clock) {
     this(sanitizer, canonicalizer, languageDetector, matcher, null, clock, Boilerplate.defaults());
   }
@@ -59,7 +61,7 @@ public final class EntryNormalizer {
       HtmlSanitizer sanitizer,
       UrlCanonicalizer canonicalizer,
       LanguageDetector languageDetector,
-      StoryMatcher matcher,
+      StoryDecider matcher,
       Clock clock,
       Boilerplate boilerplate) {
     this(sanitizer, canonicalizer, languageDetector, matcher, null, clock, boilerplate);
@@ -70,7 +72,7 @@ public final class EntryNormalizer {
       HtmlSanitizer sanitizer,
       UrlCanonicalizer canonicalizer,
       LanguageDetector languageDetector,
-      StoryMatcher matcher,
+      StoryDecider matcher,
       NearDuplicates near,
       Clock clock) {
     this(sanitizer, canonicalizer, languageDetector, matcher, near, clock, Boilerplate.defaults());
@@ -85,7 +87,7 @@ public final class EntryNormalizer {
       HtmlSanitizer sanitizer,
       UrlCanonicalizer canonicalizer,
       LanguageDetector languageDetector,
-      StoryMatcher matcher,
+      StoryDecider matcher,
       NearDuplicates near,
       Clock clock,
       Boilerplate boilerplate) {
@@ -101,7 +103,38 @@ public final class EntryNormalizer {
   /** Normalizes and records the story decision (idempotent per entryKey). */
   public EntryNormalizedEvent normalize(EntryFetchedEvent event) {
     Draft draft = clean(event, true);
-    return toEvent(draft, matcher.decide(draft.candidate()));
+    return toEvent(draft, matcher.decideAll(List.of(draft.candidate())).get(0));
+  }
+
+  /**
+   * What became of one entry of a batch: its normalized event, or why it was refused. Exactly one
+   * of the two is set.
+   */
+  public record Outcome(EntryNormalizedEvent normalized, RuntimeException failure) {}
+
+  /**
+   * Normalizes a batch: each entry is cleaned on its own (a bad entry fails alone, with its
+   * reason), then the story decisions of the good ones are made and recorded together, in order. A
+   * failure of the decision step (the database) is thrown for the whole batch.
+   */
+  public List<Outcome> normalizeAll(List<EntryFetchedEvent> events) {
+    Outcome[] out = new Outcome[events.size()];
+    List<Draft> drafts = new ArrayList<>(events.size());
+    List<Integer> slots = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      try {
+        drafts.add(clean(events.get(i), true));
+        slots.add(i);
+      } catch (RuntimeException e) {
+        out[i] = new Outcome(null, e);
+      }
+    }
+    List<StoryDecision> decisions =
+        matcher.decideAll(drafts.stream().map(Draft::candidate).toList());
+    for (int j = 0; j < drafts.size(); j++) {
+      out[slots.get(j)] = new Outcome(toEvent(drafts.get(j), decisions.get(j)), null);
+    }
+    return List.of(out);
   }
 
   /** Normalizes and looks the story decision up without recording anything. */

@@ -119,14 +119,19 @@ public final class DedupCorpus {
             e.fetchedAt()));
   }
 
-  /** A normalizer pipeline over the given shared state, as one replica would run it. */
+  /** A normalizer pipeline over the given in-memory state. */
   public static EntryNormalizer pipeline(DedupStore store, NearIndex index, Clock clock) {
     NearDuplicates near = new NearDuplicates(index, NearDuplicates.Settings.defaults(), clock);
+    return pipeline(new StoryMatcher(store, 200, near), near, clock);
+  }
+
+  /** A normalizer pipeline deciding stories with {@code decider}, as one replica would run it. */
+  public static EntryNormalizer pipeline(StoryDecider decider, NearDuplicates near, Clock clock) {
     return new EntryNormalizer(
         new HtmlSanitizer(),
         new UrlCanonicalizer(List.of("utm_*", "fbclid")),
         new DeclaredLanguageDetector(),
-        new StoryMatcher(store, 200, near),
+        decider,
         near,
         clock);
   }

@@ -29,25 +29,30 @@ class FetchedEntryListenerTest {
 
   @Inject @Any InMemoryConnector connector;
 
-  private InMemorySource<EntryFetchedEvent> in;
+  /** Batches, as the Kafka connector delivers one poll with {@code batch=true}. */
+  private InMemorySource<List<EntryFetchedEvent>> in;
+
   private InMemorySink<EntryNormalizedEvent> out;
+  private InMemorySink<byte[]> dead;
 
   @BeforeEach
   void channels() {
     in = connector.source("fetched-entries");
     out = connector.sink("normalized-entries");
+    dead = connector.sink("dead-letters");
     out.clear();
+    dead.clear();
   }
 
   /** InMemorySource.send takes a payload or a Message; the raw type lets a Message through. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void sendMessage(Message<EntryFetchedEvent> message) {
+  private void sendMessage(Message<List<EntryFetchedEvent>> message) {
     ((InMemorySource) in).send(message);
   }
 
   private EntryNormalizedEvent roundTrip(EntryFetchedEvent event) {
     int before = out.received().size();
-    in.send(event);
+    in.send(List.of(event));
     // the first short text of a language loads its accurate models (seconds on a loaded machine)
     await().atMost(Duration.ofSeconds(60)).until(() -> out.received().size() > before);
     Message<EntryNormalizedEvent> message = out.received().get(before);
@@ -202,10 +207,60 @@ class FetchedEntryListenerTest {
         new EntryFetchedEvent(
             null, null, null, null, null, null, "t", null, null, null, null, null, null, null,
             null);
-    in.send(bad);
+    in.send(List.of(bad));
     EntryNormalizedEvent n = roundTrip(good);
     assertThat(n.entryKey()).isEqualTo(good.entryKey());
     assertThat(out.received()).extracting(m -> m.getPayload().entryKey()).doesNotContainNull();
+  }
+
+  @Test
+  void aPoisonEntryInsideABatchIsDeadLetteredAloneAndTheOthersFlowInOrder() {
+    String id = Events.unique();
+    EntryFetchedEvent first =
+        Events.fetched("https://a.example/" + id, "one", "https://news.example/one-" + id);
+    EntryFetchedEvent poison =
+        new EntryFetchedEvent(
+            "poison-" + id,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "t",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    EntryFetchedEvent copy =
+        Events.fetched("https://b.example/" + id, "two", "https://news.example/one-" + id);
+    int before = out.received().size();
+
+    in.send(List.of(first, poison, copy));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> out.received().size() >= before + 2);
+    List<EntryNormalizedEvent> published =
+        out.received().subList(before, before + 2).stream().map(Message::getPayload).toList();
+    assertThat(published)
+        .extracting(EntryNormalizedEvent::entryKey)
+        .containsExactly(first.entryKey(), copy.entryKey());
+    // decided together, in order: the copy joins the story of the entry before it in the batch
+    assertThat(published.get(1).storyId()).isEqualTo(first.entryKey());
+    assertThat(published.get(1).matchedBy()).isEqualTo(MatchedBy.URL);
+    await().atMost(Duration.ofSeconds(10)).until(() -> dead.received().size() == 1);
+    Message<byte[]> letter = dead.received().get(0);
+    assertThat(new String(letter.getPayload(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("poison-" + id);
+    OutgoingKafkaRecordMetadata<?> meta =
+        letter.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
+    assertThat(
+            new String(
+                meta.getHeaders().lastHeader("dead-letter-reason").value(),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .contains("no entryKey", "eventId=poison-" + id);
   }
 
   @Test
@@ -233,7 +288,7 @@ class FetchedEntryListenerTest {
     java.util.concurrent.CompletableFuture<Throwable> nacked =
         new java.util.concurrent.CompletableFuture<>();
     sendMessage(
-        Message.of(event)
+        Message.of(List.of(event))
             .withAck(
                 () -> {
                   outputSeenAtAck.complete(
@@ -251,26 +306,28 @@ class FetchedEntryListenerTest {
   }
 
   @Test
-  void aPoisonRecordIsNackedWithItsReason() {
-    java.util.concurrent.CompletableFuture<Throwable> nacked =
+  void aPoisonRecordIsDeadLetteredWithItsReasonAndItsBatchAcked() {
+    java.util.concurrent.CompletableFuture<Void> acked =
         new java.util.concurrent.CompletableFuture<>();
     EntryFetchedEvent keyless =
         new EntryFetchedEvent(
             "poison", null, null, null, null, null, "t", null, null, null, null, null, null, null,
             null);
     sendMessage(
-        Message.of(keyless)
-            .withNack(
-                t -> {
-                  nacked.complete(t);
+        Message.of(List.of(keyless))
+            .withAck(
+                () -> {
+                  acked.complete(null);
                   return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }));
-    assertThat(nacked)
-        .succeedsWithin(Duration.ofSeconds(60))
-        .satisfies(
-            t ->
-                assertThat(t)
-                    .hasMessageContaining("no entryKey")
-                    .hasMessageContaining("eventId=poison"));
+    assertThat(acked).succeedsWithin(Duration.ofSeconds(60));
+    assertThat(dead.received()).hasSize(1);
+    OutgoingKafkaRecordMetadata<?> meta =
+        dead.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
+    assertThat(
+            new String(
+                meta.getHeaders().lastHeader("dead-letter-exception-class-name").value(),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .endsWith("InvalidEntryException");
   }
 }

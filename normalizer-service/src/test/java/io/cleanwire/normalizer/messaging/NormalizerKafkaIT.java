@@ -160,6 +160,8 @@ class NormalizerKafkaIT {
         dead.stream().filter(r -> garbageKey.equals(r.key())).findFirst().orElseThrow();
     assertThat(header(garbage, "dead-letter-reason")).contains("EntryFetchedEvent");
     assertThat(header(garbage, "deserialization-failure-reason")).isNotBlank();
+    // the dead letter keeps the bytes as received, so that it can be inspected and replayed
+    assertThat(new String(garbage.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
     ConsumerRecord<String, byte[]> noKey =
         dead.stream().filter(r -> keylessKey.equals(r.key())).findFirst().orElseThrow();
     assertThat(header(noKey, "dead-letter-reason")).contains("no entryKey");
@@ -167,6 +169,11 @@ class NormalizerKafkaIT {
 
     assertThat(normalized(read(Topics.ENTRY_NORMALIZED, has(next.entryKey(), 1)), next.entryKey()))
         .hasSize(1);
+    // dead-lettered once, by the listener, not a second time by the connector
+    assertThat(
+            read(Topics.ENTRY_FETCHED_DLQ, has(keylessKey, 1)).stream()
+                .filter(r -> garbageKey.equals(r.key()) || keylessKey.equals(r.key())))
+        .hasSize(2);
     assertThat(RestAssured.get("/q/metrics").asString())
         .contains("cleanwire_normalizer_dead_letters_total{reason=\"deserialization\"")
         .contains("cleanwire_normalizer_dead_letters_total{reason=\"InvalidEntryException\"");

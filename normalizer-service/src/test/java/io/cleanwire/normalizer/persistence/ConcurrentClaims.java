@@ -1,5 +1,6 @@
 package io.cleanwire.normalizer.persistence;
 
+import io.cleanwire.normalizer.dedup.StoryDecider;
 import io.cleanwire.normalizer.dedup.StoryDecision;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ final class ConcurrentClaims {
 
   private ConcurrentClaims() {}
 
-  static List<StoryDecision> race(StoryMatcher matcher, String canonicalUrl, List<String> entryKeys)
+  static List<StoryDecision> race(StoryDecider decider, String canonicalUrl, List<String> entryKeys)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(entryKeys.size());
     try {
@@ -25,7 +26,9 @@ final class ConcurrentClaims {
         Callable<StoryDecision> claim =
             () -> {
               start.await();
-              return matcher.decide(new StoryMatcher.Candidate(key, canonicalUrl, key, 0));
+              return decider
+                  .decideAll(List.of(new StoryMatcher.Candidate(key, canonicalUrl, key, 0)))
+                  .get(0);
             };
         futures.add(pool.submit(claim));
       }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agroal.api.AgroalDataSource;
 import io.cleanwire.normalizer.Events;
 import io.cleanwire.normalizer.dedup.StoryDecision;
-import io.cleanwire.normalizer.dedup.StoryMatcher;
 import io.cleanwire.testsupport.PostgresAvailable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresAvailable.class)
 class DedupIndexPostgresTest {
 
-  @Inject JpaDedupStore store;
   @Inject AgroalDataSource dataSource;
   @Inject JdbcFeedLineStore lines;
 
@@ -62,18 +60,18 @@ class DedupIndexPostgresTest {
   @Test
   void threeReplicasMakeOneStoryPerGroupOnPostgres() throws Exception {
     SharedDedupIndexTest.threeReplicasMakeOneStoryPerGroup(
-        store, dataSource, "pg3-" + Events.unique() + "-", 60);
+        dataSource, "pg3-" + Events.unique() + "-", 60);
   }
 
   @RepeatedTest(3)
   void concurrentClaimsOfOneUrlMakeOneStoryOnPostgres() throws Exception {
-    StoryMatcher matcher = new StoryMatcher(store, 200);
+    JdbcStoryDecider decider = new JdbcStoryDecider(dataSource, 200, null);
     String url = "https://news.example/pg-race-" + Events.unique();
     List<String> keys =
         IntStream.range(0, 6).mapToObj(i -> "pg-" + i + "-" + Events.unique()).toList();
 
-    List<StoryDecision> decisions = ConcurrentClaims.race(matcher, url, keys);
+    List<StoryDecision> decisions = ConcurrentClaims.race(decider, url, keys);
 
-    JpaDedupStoreTest.assertOneStory(decisions, keys);
+    JdbcStoryDeciderTest.assertOneStory(decisions, keys);
   }
 }

@@ -6,12 +6,13 @@ import io.agroal.api.AgroalDataSource;
 import io.cleanwire.events.EntryNormalizedEvent;
 import io.cleanwire.normalizer.ComponentProfile;
 import io.cleanwire.normalizer.Events;
-import io.cleanwire.normalizer.dedup.Claim;
 import io.cleanwire.normalizer.dedup.DedupCorpus;
-import io.cleanwire.normalizer.dedup.DedupStore;
 import io.cleanwire.normalizer.dedup.InMemoryDedupStore;
 import io.cleanwire.normalizer.dedup.InMemoryNearIndex;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
+import io.cleanwire.normalizer.dedup.StoryDecider;
 import io.cleanwire.normalizer.dedup.StoryDecision;
+import io.cleanwire.normalizer.dedup.StoryMatcher;
 import io.cleanwire.normalizer.pipeline.EntryNormalizer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -39,9 +39,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three normalizer replicas (three pipelines, each with its own matcher, over the one shared
- * database) and a replica killed mid-stream then replayed: the stories are those of one
- * uninterrupted run, whatever the interleaving.
+ * Three normalizer replicas (three pipelines, each with its own decider, over the one shared
+ * database, each deciding in batches of its own size) and a replica killed mid-batch then replayed:
+ * the stories are those of one uninterrupted run, whatever the interleaving.
  */
 @QuarkusTest
 @TestProfile(ComponentProfile.class)
@@ -50,7 +50,6 @@ class SharedDedupIndexTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
 
-  @Inject JpaDedupStore store;
   @Inject AgroalDataSource dataSource;
 
   /** Entries of near-duplicate groups, copies of each group next to each other. */
@@ -69,36 +68,66 @@ class SharedDedupIndexTest {
     return out;
   }
 
+  /** One replica's pipeline over the shared database, as the service wires it. */
+  static EntryNormalizer replica(AgroalDataSource dataSource) {
+    NearDuplicates near =
+        new NearDuplicates(
+            new JdbcNearIndex(dataSource), NearDuplicates.Settings.defaults(), CLOCK);
+    return DedupCorpus.pipeline(new JdbcStoryDecider(dataSource, 200, near), near, CLOCK);
+  }
+
+  /** Normalizes {@code entries} in consecutive batches of {@code size}, as a consumer would. */
+  static Map<String, EntryNormalizedEvent> inBatches(
+      EntryNormalizer replica, List<DedupCorpus.Labelled> entries, int size) {
+    Map<String, EntryNormalizedEvent> out = new HashMap<>();
+    inBatches(replica, entries, size, out);
+    return out;
+  }
+
+  /** As above, publishing into {@code out} batch after batch (what was sent before a crash). */
+  static void inBatches(
+      EntryNormalizer replica,
+      List<DedupCorpus.Labelled> entries,
+      int size,
+      Map<String, EntryNormalizedEvent> out) {
+    for (int from = 0; from < entries.size(); from += size) {
+      List<DedupCorpus.Labelled> batch =
+          entries.subList(from, Math.min(entries.size(), from + size));
+      List<EntryNormalizer.Outcome> outcomes =
+          replica.normalizeAll(batch.stream().map(DedupCorpus.Labelled::event).toList());
+      for (EntryNormalizer.Outcome o : outcomes) {
+        assertThat(o.failure()).isNull();
+        out.put(o.normalized().entryKey(), o.normalized());
+      }
+    }
+  }
+
   @Test
   void threeReplicasReceivingTheSameDuplicatesConcurrentlyMakeOneStoryPerGroup() throws Exception {
-    threeReplicasMakeOneStoryPerGroup(store, dataSource, "r3-" + Events.unique() + "-", 120);
+    threeReplicasMakeOneStoryPerGroup(dataSource, "r3-" + Events.unique() + "-", 120);
   }
 
   /**
    * Three pipelines over one database, each receiving every entry (a redelivery storm after a
-   * rebalance) in its own order, concurrently: every replica publishes the same decision for each
-   * entry, one story per group, one decision row per entry.
+   * rebalance) in its own order and its own batch size, concurrently: every replica publishes the
+   * same decision for each entry, one story per group, one decision row per entry.
    */
   static void threeReplicasMakeOneStoryPerGroup(
-      DedupStore store, AgroalDataSource dataSource, String prefix, int groupCount)
-      throws Exception {
+      AgroalDataSource dataSource, String prefix, int groupCount) throws Exception {
     List<DedupCorpus.Labelled> entries = duplicates(prefix, groupCount);
-    int replicas = 3;
-    CyclicBarrier start = new CyclicBarrier(replicas);
-    ExecutorService pool = Executors.newFixedThreadPool(replicas);
+    int[] batchSizes = {1, 7, 50};
+    CyclicBarrier start = new CyclicBarrier(batchSizes.length);
+    ExecutorService pool = Executors.newFixedThreadPool(batchSizes.length);
     List<Future<Map<String, EntryNormalizedEvent>>> results = new ArrayList<>();
-    for (int r = 0; r < replicas; r++) {
+    for (int r = 0; r < batchSizes.length; r++) {
       List<DedupCorpus.Labelled> order = new ArrayList<>(entries);
       Collections.shuffle(order, new Random(r));
-      EntryNormalizer replica = DedupCorpus.pipeline(store, new JdbcNearIndex(dataSource), CLOCK);
+      EntryNormalizer replica = replica(dataSource);
+      int size = batchSizes[r];
       Callable<Map<String, EntryNormalizedEvent>> work =
           () -> {
             start.await();
-            Map<String, EntryNormalizedEvent> out = new HashMap<>();
-            for (DedupCorpus.Labelled l : order) {
-              out.put(l.event().entryKey(), replica.normalize(l.event()));
-            }
-            return out;
+            return inBatches(replica, order, size);
           };
       results.add(pool.submit(work));
     }
@@ -132,12 +161,12 @@ class SharedDedupIndexTest {
   }
 
   @Test
-  void replayingAfterAReplicaDiedMidStreamGivesTheSameStoriesAndNothingTwice() throws Exception {
+  void replayingAfterAReplicaDiedMidBatchGivesTheSameStoriesAndNothingTwice() throws Exception {
     String prefix = "rp-" + Events.unique() + "-";
     List<DedupCorpus.Labelled> stream = new ArrayList<>(duplicates(prefix, 100));
     Collections.shuffle(stream, new Random(7));
 
-    // the reference: one uninterrupted run on a fresh index
+    // the reference: one uninterrupted run, entry by entry, on a fresh in-memory index
     EntryNormalizer reference =
         DedupCorpus.pipeline(new InMemoryDedupStore(), new InMemoryNearIndex(), CLOCK);
     Map<String, EntryNormalizedEvent> expected = new HashMap<>();
@@ -145,32 +174,35 @@ class SharedDedupIndexTest {
       expected.put(l.event().entryKey(), reference.normalize(l.event()));
     }
 
-    // replica A dies in the middle of a near-duplicate past entry 150: its claims (moved to the
-    // story), signature and bands are written, its decision is not, and nothing after it was read
+    // replica A dies inside the batch holding a near duplicate past entry 150: the batches before
+    // it were committed, nothing of its own batch was
     int killAt = 150;
     while (expected.get(stream.get(killAt).event().entryKey()).matchedBy()
         != io.cleanwire.events.MatchedBy.NEAR) {
       killAt++;
     }
     String victim = stream.get(killAt).event().entryKey();
-    EntryNormalizer replicaA =
-        DedupCorpus.pipeline(new DyingStore(store, victim), new JdbcNearIndex(dataSource), CLOCK);
+    NearDuplicates nearA =
+        new NearDuplicates(
+            new JdbcNearIndex(dataSource), NearDuplicates.Settings.defaults(), CLOCK);
+    java.util.concurrent.atomic.AtomicBoolean armed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    StoryDecider dying =
+        new DyingDecider(
+            new JdbcStoryDecider(diesOnCommit(dataSource, armed), 200, nearA), victim, armed);
+    EntryNormalizer replicaA = DedupCorpus.pipeline(dying, nearA, CLOCK);
+    int batch = 16;
     Map<String, EntryNormalizedEvent> beforeCrash = new HashMap<>();
-    for (DedupCorpus.Labelled l : stream) {
-      try {
-        beforeCrash.put(l.event().entryKey(), replicaA.normalize(l.event()));
-      } catch (Killed e) {
-        break;
-      }
+    try {
+      inBatches(replicaA, stream, batch, beforeCrash);
+    } catch (Killed e) {
+      // the process is gone
     }
-    assertThat(beforeCrash.size()).isEqualTo(killAt);
+    assertThat(beforeCrash.size()).isEqualTo(killAt / batch * batch);
+    assertThat(decisionRows(dataSource, prefix)).isEqualTo(killAt / batch * batch);
 
-    // replica B starts (new matcher, same database) and replays the topic from the start
-    EntryNormalizer replicaB = DedupCorpus.pipeline(store, new JdbcNearIndex(dataSource), CLOCK);
-    Map<String, EntryNormalizedEvent> replayed = new HashMap<>();
-    for (DedupCorpus.Labelled l : stream) {
-      replayed.put(l.event().entryKey(), replicaB.normalize(l.event()));
-    }
+    // replica B starts (new decider, same database) and replays the topic from the start
+    Map<String, EntryNormalizedEvent> replayed = inBatches(replica(dataSource), stream, 23);
 
     for (DedupCorpus.Labelled l : stream) {
       String key = l.event().entryKey();
@@ -203,58 +235,64 @@ class SharedDedupIndexTest {
     }
   }
 
-  /** The process dying: thrown once, right after the victim's bands are claimed. */
+  /** Connections whose commit kills the process while {@code armed}. */
+  private static javax.sql.DataSource diesOnCommit(
+      javax.sql.DataSource real, java.util.concurrent.atomic.AtomicBoolean armed) {
+    return (javax.sql.DataSource)
+        java.lang.reflect.Proxy.newProxyInstance(
+            SharedDedupIndexTest.class.getClassLoader(),
+            new Class<?>[] {javax.sql.DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(real, method, args);
+              if (!method.getName().equals("getConnection")) {
+                return result;
+              }
+              Connection connection = (Connection) result;
+              return java.lang.reflect.Proxy.newProxyInstance(
+                  SharedDedupIndexTest.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("commit") && armed.get()) {
+                      throw new Killed();
+                    }
+                    return invoke(connection, m, a);
+                  });
+            });
+  }
+
+  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+      throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The process dying. */
   static final class Killed extends RuntimeException {
     Killed() {
       super("killed", null, false, false);
     }
   }
 
-  /** The shared store of a replica that dies just before it records the victim's decision. */
-  private record DyingStore(DedupStore delegate, String victim) implements DedupStore {
+  /**
+   * A replica that dies while deciding the batch holding the victim: the whole batch was matched
+   * and written in its transaction, and the process died before the commit.
+   */
+  private record DyingDecider(
+      StoryDecider delegate, String victim, java.util.concurrent.atomic.AtomicBoolean armed)
+      implements StoryDecider {
 
     @Override
-    public Optional<StoryDecision> findDecision(String entryKey) {
-      return delegate.findDecision(entryKey);
+    public List<StoryDecision> decideAll(List<StoryMatcher.Candidate> entries) {
+      armed.set(entries.stream().anyMatch(e -> e.entryKey().equals(victim)));
+      return delegate.decideAll(entries);
     }
 
     @Override
-    public StoryDecision saveDecision(
-        String entryKey, StoryDecision decision, String canonicalUrl, String fingerprint) {
-      if (entryKey.equals(victim)) {
-        throw new Killed();
-      }
-      return delegate.saveDecision(entryKey, decision, canonicalUrl, fingerprint);
-    }
-
-    @Override
-    public Optional<Claim> findUrl(String canonicalUrl) {
-      return delegate.findUrl(canonicalUrl);
-    }
-
-    @Override
-    public Claim claimUrl(String canonicalUrl, Claim claim) {
-      return delegate.claimUrl(canonicalUrl, claim);
-    }
-
-    @Override
-    public void moveUrlClaim(String canonicalUrl, String entryKey, String storyId) {
-      delegate.moveUrlClaim(canonicalUrl, entryKey, storyId);
-    }
-
-    @Override
-    public Optional<Claim> findContent(String fingerprint) {
-      return delegate.findContent(fingerprint);
-    }
-
-    @Override
-    public Claim claimContent(String fingerprint, Claim claim) {
-      return delegate.claimContent(fingerprint, claim);
-    }
-
-    @Override
-    public void moveContentClaim(String fingerprint, String entryKey, String storyId) {
-      delegate.moveContentClaim(fingerprint, entryKey, storyId);
+    public StoryDecision lookup(StoryMatcher.Candidate entry) {
+      return delegate.lookup(entry);
     }
   }
 }

@@ -1,0 +1,217 @@
+package io.cleanwire.bench;
+
+import io.cleanwire.normalizer.dedup.ContentFingerprint;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
+import io.cleanwire.normalizer.dedup.NearSignature;
+import io.cleanwire.normalizer.dedup.StoryDecision;
+import io.cleanwire.normalizer.dedup.StoryMatcher;
+import io.cleanwire.normalizer.language.FeedLanguageMix;
+import io.cleanwire.normalizer.language.LanguageGuess;
+import io.cleanwire.normalizer.language.LanguageHints;
+import io.cleanwire.normalizer.language.TextLanguageDetector;
+import io.cleanwire.normalizer.persistence.JdbcNearIndex;
+import io.cleanwire.normalizer.persistence.JdbcStoryDecider;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The normalizer's language + dedup work as the service does it: a batch of 250 entries (one
+ * Kafka poll) of a title + ~300-character summary, each language-detected, fingerprinted and
+ * signed, then {@link JdbcStoryDecider#decideAll} — URL claims, content claims, near-duplicate
+ * signatures, 16 LSH bands, verification and decisions — in one PostgreSQL transaction against an
+ * index pre-filled with 1,000,000 stories. Every 4th entry re-syndicates an earlier one under
+ * another URL.
+ *
+ * <p>Besides JMH's entries/s (one benchmark thread, waiting on the database included), every
+ * iteration prints the CPU the entries cost: this JVM's process CPU (all its threads: JIT and GC
+ * too) and the PostgreSQL backend's CPU (from /proc), per entry, and the entries/s one core
+ * sustains for both together.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 3, time = 10)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx600m", "-XX:+UseG1GC"})
+@Threads(1)
+public class PipelineBatchBenchmark {
+
+  private static final int BATCH = 250;
+
+  @Param({"1000000"})
+  int stories;
+
+  /** The PostgreSQL database filled by {@code fill-index.sql}. */
+  @Param({"jdbc:postgresql://127.0.0.1:5432/test?currentSchema=normalizer_bench"})
+  String jdbcUrl;
+
+  private DataSource pool;
+  private TextLanguageDetector language;
+  private NearDuplicates near;
+  private JdbcStoryDecider decider;
+  private final List<String[]> entries = new ArrayList<>();
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private long next;
+  private long joined;
+  private int backendPid;
+
+  private long iterationEntries;
+  private long cpuAtStart;
+  private long pgCpuAtStart;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    pool = LanguageAndDedupBenchmark.singleConnection(jdbcUrl);
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_backend_pid(), COUNT(*) FROM near_signature")) {
+      rs.next();
+      backendPid = rs.getInt(1);
+      if (rs.getLong(2) < stories) {
+        throw new IllegalStateException(
+            "the index holds "
+                + rs.getLong(2)
+                + " stories: run psql -h 127.0.0.1 -U postgres -d test -f fill-index.sql first");
+      }
+    }
+    language =
+        new TextLanguageDetector(
+            TextLanguageDetector.Settings.defaults(), new FeedLanguageMix(50_000, 20));
+    language.warmUp();
+    near =
+        new NearDuplicates(
+            new JdbcNearIndex(pool), NearDuplicates.Settings.defaults(), Clock.systemUTC());
+    decider = new JdbcStoryDecider(pool, 200, near);
+    try (InputStream in = getClass().getResourceAsStream("/corpus/language-corpus.tsv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] f = line.split("\t", 3);
+        if (f.length == 3 && f[1].equals("summary")) {
+          String[] ts = f[2].split("\\\\n", 2);
+          String summary = ts.length > 1 ? ts[1] : "";
+          entries.add(
+              new String[] {f[0], ts[0], summary.substring(0, Math.min(300, summary.length()))});
+        }
+      }
+    }
+  }
+
+  /** One batch of 250 entries; JMH counts each entry as one operation. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Object languageAndDedupBatch() {
+    List<StoryMatcher.Candidate> batch = new ArrayList<>(BATCH);
+    int languages = 0;
+    for (int i = 0; i < BATCH; i++) {
+      long n = next++;
+      String[] e = entries.get((int) (n % entries.size()));
+      // every 4th entry re-syndicates the one before it under another site's URL
+      long story = n % 4 == 0 ? n - 1 : n;
+      String body =
+          (n % 4 == 0)
+              ? text(e, story) + " Read more."
+              : text(e, story);
+      LanguageGuess guess =
+          language.detect(e[1] + "\n" + body, new LanguageHints(null, null, "feed-" + (n % 1000)));
+      languages += guess.language().length();
+      String url = "https://site" + (n % 4) + ".example/" + run + "/" + n;
+      NearSignature signature = near.sign(body, List.of());
+      batch.add(
+          new StoryMatcher.Candidate(
+              "bench-" + run + "-" + n,
+              url,
+              ContentFingerprint.exact(e[1], body),
+              body.length(),
+              signature));
+    }
+    List<StoryDecision> decisions = decider.decideAll(batch);
+    for (StoryDecision d : decisions) {
+      if (!d.startsStory()) {
+        joined++;
+      }
+    }
+    iterationEntries += BATCH;
+    return languages + decisions.size();
+  }
+
+  private String text(String[] e, long story) {
+    String[] source = entries.get((int) (story % entries.size()));
+    return source[2] + " #" + story + " " + Long.toHexString(story * 0x9E3779B97F4A7C15L);
+  }
+
+  @Setup(Level.Iteration)
+  public void startIteration() throws Exception {
+    iterationEntries = 0;
+    cpuAtStart = processCpuNanos();
+    pgCpuAtStart = backendCpuNanos();
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() throws Exception {
+    double jvm = (processCpuNanos() - cpuAtStart) / 1000.0 / iterationEntries;
+    double pg = (backendCpuNanos() - pgCpuAtStart) / 1000.0 / iterationEntries;
+    System.out.printf(
+        "%nbench-cpu entries=%d jvmCpuUsPerEntry=%.1f postgresCpuUsPerEntry=%.1f"
+            + " entriesPerCoreSecond=%.0f joined=%d%n",
+        iterationEntries, jvm, pg, 1_000_000.0 / (jvm + pg), joined);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    System.out.printf(
+        "%nbench-heap usedAfterGcMB=%d maxHeapMB=%d entries=%d joinedAStory=%d%n",
+        used >> 20, Runtime.getRuntime().maxMemory() >> 20, next, joined);
+    pool.getConnection().unwrap(Connection.class).close();
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** utime + stime of the PostgreSQL backend serving our connection, from /proc. */
+  private long backendCpuNanos() throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + backendPid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return ticks * 10_000_000L; // USER_HZ = 100
+  }
+}

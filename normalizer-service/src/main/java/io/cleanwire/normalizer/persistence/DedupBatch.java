@@ -1,0 +1,686 @@
+package io.cleanwire.normalizer.persistence;
+
+import io.cleanwire.events.MatchedBy;
+import io.cleanwire.normalizer.dedup.Claim;
+import io.cleanwire.normalizer.dedup.ContentFingerprint;
+import io.cleanwire.normalizer.dedup.DedupStore;
+import io.cleanwire.normalizer.dedup.NearIndex;
+import io.cleanwire.normalizer.dedup.NearSignature;
+import io.cleanwire.normalizer.dedup.StoryDecision;
+import io.cleanwire.normalizer.dedup.StoryMatcher;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The dedup state of one batch of entries, read in a few bulk queries and written in a few bulk
+ * statements on one connection, inside the caller's transaction.
+ *
+ * <p>{@link StoryMatcher} and {@link io.cleanwire.normalizer.dedup.NearDuplicates} run unchanged on
+ * top of it, entry after entry, exactly as they would against the database one entry at a time:
+ * reads come from what the batch itself has claimed, then from what {@link #prefetch} loaded, then
+ * (rarely) from a query; writes are kept until {@link #flush}.
+ *
+ * <p>Concurrency is optimistic. Every write is an insert of a key the batch believed free, or an
+ * update of a claim it believed expired; if another replica took one of them first, the insert
+ * fails on the primary key (or the update touches no row) and {@link #flush} throws {@link
+ * Conflict}: the caller rolls back and decides the whole batch again, and the new reads see the
+ * winner. The result is the one a single replica would reach processing the committed batches one
+ * after another. Writes go table by table, keys sorted, so two replicas never wait on each other in
+ * a cycle.
+ */
+final class DedupBatch implements DedupStore, NearIndex {
+
+  /** Another replica claimed a key this batch wanted; decide the batch again. */
+  static final class Conflict extends RuntimeException {
+    Conflict(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  private static final int IN_CHUNK = 500;
+
+  private final Connection c;
+  private final Instant now;
+  private final Set<String> own = new HashSet<>();
+  private Instant expiredBefore = Instant.MIN;
+
+  // committed state, as read
+  private final Map<String, Optional<StoryDecision>> decisions = new HashMap<>();
+  private final Map<String, Optional<Claim>> urls = new HashMap<>();
+  private final Map<String, Optional<Claim>> contents = new HashMap<>();
+  private final Map<Long, Optional<Held>> bands = new HashMap<>();
+  private final Map<String, Optional<Stored>> signatures = new HashMap<>();
+
+  // this batch's writes
+  private final Map<String, PendingDecision> newDecisions = new TreeMap<>();
+  private final Map<String, PendingClaim> newUrls = new TreeMap<>();
+  private final Map<String, PendingClaim> newContents = new TreeMap<>();
+  private final Map<String, NearSignature> newSignatures = new TreeMap<>();
+  private final Map<Long, String> newBands = new TreeMap<>();
+  private final Map<Long, String> takenBands = new TreeMap<>();
+  private final List<String[]> urlMoves = new ArrayList<>();
+  private final List<String[]> contentMoves = new ArrayList<>();
+
+  private record Held(String entryKey, Instant claimedAt) {}
+
+  private record Stored(NearSignature signature, Instant createdAt) {}
+
+  private record PendingDecision(StoryDecision decision, String canonicalUrl, String fingerprint) {}
+
+  private static final class PendingClaim {
+    final String key;
+    final String canonicalUrl;
+    final String entryKey;
+    String storyId;
+
+    PendingClaim(String key, String canonicalUrl, String entryKey, String storyId) {
+      this.key = key;
+      this.canonicalUrl = canonicalUrl;
+      this.entryKey = entryKey;
+      this.storyId = storyId;
+    }
+  }
+
+  DedupBatch(Connection c, Instant now) {
+    this.c = c;
+    this.now = now;
+  }
+
+  /**
+   * Reads, in bulk, everything the batch's entries will ask for: their stored decisions, the claims
+   * on their URL keys, fingerprints and bands, then the signatures and decisions of the holders
+   * found.
+   */
+  void prefetch(List<StoryMatcher.Candidate> entries) throws SQLException {
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> urlHashes = new LinkedHashSet<>();
+    Set<String> fingerprints = new LinkedHashSet<>();
+    Set<Long> bandKeys = new LinkedHashSet<>();
+    for (StoryMatcher.Candidate e : entries) {
+      keys.add(e.entryKey());
+      own.add(e.entryKey());
+      String url = StoryMatcher.matchableUrl(e.canonicalUrl());
+      if (url != null) {
+        urlHashes.add(ContentFingerprint.sha256Hex(url));
+      }
+      if (e.fingerprint() != null) {
+        fingerprints.add(e.fingerprint());
+      }
+      if (e.signature() != null) {
+        for (long b : e.signature().bands()) {
+          bandKeys.add(b);
+        }
+      }
+    }
+    // Claims first, decisions after: a replica commits an entry's claims and its decision
+    // together, so every holder seen here has its decision visible to the reads below.
+    loadClaims("url_claim", "url_hash", urlHashes, urls);
+    loadClaims("content_claim", "fingerprint", fingerprints, contents);
+    loadBands(bandKeys);
+    Set<String> holders = new HashSet<>(keys);
+    urls.values().forEach(o -> o.ifPresent(h -> holders.add(h.entryKey())));
+    contents.values().forEach(o -> o.ifPresent(h -> holders.add(h.entryKey())));
+    Set<String> bandHolders = new HashSet<>();
+    bands.values().forEach(o -> o.ifPresent(h -> bandHolders.add(h.entryKey())));
+    holders.addAll(bandHolders);
+    loadDecisions(holders);
+    bandHolders.addAll(keys);
+    loadSignatures(bandHolders);
+  }
+
+  // ---------------------------------------------------------------- DedupStore
+
+  @Override
+  public Optional<StoryDecision> findDecision(String entryKey) {
+    PendingDecision pending = newDecisions.get(entryKey);
+    if (pending != null) {
+      return Optional.of(pending.decision());
+    }
+    Optional<StoryDecision> known = decisions.get(entryKey);
+    if (known == null || (known.isEmpty() && !own.contains(entryKey))) {
+      // not read yet, or another entry undecided when read: it may have been committed since
+      // (an entry of this batch cannot be: another replica deciding it conflicts at the flush)
+      known = query(() -> readDecisions(List.of(entryKey)).get(entryKey));
+      decisions.put(entryKey, known);
+    }
+    return known;
+  }
+
+  @Override
+  public StoryDecision saveDecision(
+      String entryKey, StoryDecision decision, String canonicalUrl, String fingerprint) {
+    Optional<StoryDecision> stored = findDecision(entryKey);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    newDecisions.put(entryKey, new PendingDecision(decision, canonicalUrl, fingerprint));
+    return decision;
+  }
+
+  @Override
+  public Optional<Claim> findUrl(String canonicalUrl) {
+    return findClaim(
+        ContentFingerprint.sha256Hex(canonicalUrl), newUrls, urls, "url_claim", "url_hash");
+  }
+
+  @Override
+  public Claim claimUrl(String canonicalUrl, Claim claim) {
+    String hash = ContentFingerprint.sha256Hex(canonicalUrl);
+    return findClaim(hash, newUrls, urls, "url_claim", "url_hash")
+        .orElseGet(
+            () -> {
+              newUrls.put(
+                  hash, new PendingClaim(hash, canonicalUrl, claim.entryKey(), claim.storyId()));
+              return claim;
+            });
+  }
+
+  @Override
+  public void moveUrlClaim(String canonicalUrl, String entryKey, String storyId) {
+    move(ContentFingerprint.sha256Hex(canonicalUrl), entryKey, storyId, newUrls, urls, urlMoves);
+  }
+
+  @Override
+  public Optional<Claim> findContent(String fingerprint) {
+    return findClaim(fingerprint, newContents, contents, "content_claim", "fingerprint");
+  }
+
+  @Override
+  public Claim claimContent(String fingerprint, Claim claim) {
+    return findClaim(fingerprint, newContents, contents, "content_claim", "fingerprint")
+        .orElseGet(
+            () -> {
+              newContents.put(
+                  fingerprint,
+                  new PendingClaim(fingerprint, null, claim.entryKey(), claim.storyId()));
+              return claim;
+            });
+  }
+
+  @Override
+  public void moveContentClaim(String fingerprint, String entryKey, String storyId) {
+    move(fingerprint, entryKey, storyId, newContents, contents, contentMoves);
+  }
+
+  private Optional<Claim> findClaim(
+      String key,
+      Map<String, PendingClaim> pending,
+      Map<String, Optional<Claim>> read,
+      String table,
+      String column) {
+    PendingClaim mine = pending.get(key);
+    if (mine != null) {
+      return Optional.of(new Claim(mine.entryKey, mine.storyId));
+    }
+    Optional<Claim> known = read.get(key);
+    if (known == null) {
+      known = query(() -> readClaims(table, column, List.of(key)).get(key));
+      read.put(key, known);
+    }
+    return known;
+  }
+
+  private static void move(
+      String key,
+      String entryKey,
+      String storyId,
+      Map<String, PendingClaim> pending,
+      Map<String, Optional<Claim>> read,
+      List<String[]> moves) {
+    PendingClaim mine = pending.get(key);
+    if (mine != null) {
+      if (mine.entryKey.equals(entryKey)) {
+        mine.storyId = storyId;
+      }
+      return;
+    }
+    Optional<Claim> known = read.get(key);
+    if (known != null && known.isPresent() && known.get().entryKey().equals(entryKey)) {
+      // our own claim from an earlier, interrupted attempt
+      read.put(key, Optional.of(new Claim(entryKey, storyId)));
+      moves.add(new String[] {storyId, key, entryKey});
+    }
+  }
+
+  // ---------------------------------------------------------------- NearIndex
+
+  @Override
+  public String[] saveAndClaim(
+      String entryKey, NearSignature signature, Instant at, Instant expiredBefore) {
+    this.expiredBefore = expiredBefore;
+    if (findSignature(entryKey, Instant.MIN).isEmpty()) {
+      newSignatures.put(entryKey, signature);
+    }
+    long[] keys = signature.bands();
+    String[] holders = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      long band = keys[i];
+      String mine = newBands.containsKey(band) ? newBands.get(band) : takenBands.get(band);
+      if (mine != null) {
+        holders[i] = mine;
+        continue;
+      }
+      Optional<Held> held = bands.get(band);
+      if (held == null) {
+        held = query(() -> readBands(List.of(band)).get(band));
+        bands.put(band, held);
+      }
+      if (held.isEmpty()) {
+        newBands.put(band, entryKey);
+        holders[i] = entryKey;
+      } else if (held.get().claimedAt().isBefore(expiredBefore)
+          && !held.get().entryKey().equals(entryKey)) {
+        takenBands.put(band, entryKey);
+        holders[i] = entryKey;
+      } else {
+        holders[i] = held.get().entryKey();
+      }
+    }
+    return holders;
+  }
+
+  @Override
+  public Optional<String> findBandHolder(long band, Instant notBefore) {
+    String mine = newBands.containsKey(band) ? newBands.get(band) : takenBands.get(band);
+    if (mine != null) {
+      return Optional.of(mine);
+    }
+    Optional<Held> held = bands.get(band);
+    if (held == null) {
+      held = query(() -> readBands(List.of(band)).get(band));
+      bands.put(band, held);
+    }
+    return held.filter(h -> !h.claimedAt().isBefore(notBefore)).map(Held::entryKey);
+  }
+
+  @Override
+  public Optional<NearSignature> findSignature(String entryKey, Instant notBefore) {
+    NearSignature mine = newSignatures.get(entryKey);
+    if (mine != null) {
+      return Optional.of(mine);
+    }
+    Optional<Stored> stored = signatures.get(entryKey);
+    if (stored == null) {
+      stored = query(() -> readSignatures(List.of(entryKey)).get(entryKey));
+      signatures.put(entryKey, stored);
+    }
+    return stored.filter(s -> !s.createdAt().isBefore(notBefore)).map(Stored::signature);
+  }
+
+  @Override
+  public int purge(Instant before) {
+    throw new UnsupportedOperationException("a batch does not purge");
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /**
+   * Writes the batch's claims, signatures and decisions; throws {@link Conflict} on a lost race.
+   */
+  void flush() throws SQLException {
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    insertClaims(
+        "INSERT INTO url_claim (url_hash, canonical_url, entry_key, story_id, claimed_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        newUrls.values(),
+        true,
+        at);
+    insertClaims(
+        "INSERT INTO content_claim (fingerprint, entry_key, story_id, claimed_at)"
+            + " VALUES (?, ?, ?, ?)",
+        newContents.values(),
+        false,
+        at);
+    if (!newSignatures.isEmpty()) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?)")) {
+        for (Map.Entry<String, NearSignature> e : newSignatures.entrySet()) {
+          insert.setString(1, e.getKey());
+          insert.setBytes(2, ints(e.getValue().shingles()));
+          insert.setBytes(3, longs(e.getValue().bands()));
+          insert.setString(4, e.getValue().mediaKey());
+          insert.setObject(5, at);
+          insert.addBatch();
+        }
+        execute(insert, "near_signature");
+      }
+    }
+    if (!takenBands.isEmpty()) {
+      try (PreparedStatement takeOver =
+          c.prepareStatement(
+              "UPDATE near_band SET entry_key = ?, claimed_at = ?"
+                  + " WHERE band_key = ? AND entry_key = ? AND claimed_at < ?")) {
+        for (Map.Entry<Long, String> e : takenBands.entrySet()) {
+          Held was = bands.get(e.getKey()).orElseThrow();
+          takeOver.setString(1, e.getValue());
+          takeOver.setObject(2, at);
+          takeOver.setLong(3, e.getKey());
+          takeOver.setString(4, was.entryKey());
+          takeOver.setObject(5, expiredBefore.atOffset(ZoneOffset.UTC));
+          takeOver.addBatch();
+        }
+        execute(takeOver, "near_band take-over");
+      }
+    }
+    if (!newBands.isEmpty()) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO near_band (band_key, entry_key, claimed_at) VALUES (?, ?, ?)")) {
+        for (Map.Entry<Long, String> e : newBands.entrySet()) {
+          insert.setLong(1, e.getKey());
+          insert.setString(2, e.getValue());
+          insert.setObject(3, at);
+          insert.addBatch();
+        }
+        execute(insert, "near_band");
+      }
+    }
+    moveClaims("UPDATE url_claim SET story_id = ? WHERE url_hash = ? AND entry_key = ?", urlMoves);
+    moveClaims(
+        "UPDATE content_claim SET story_id = ? WHERE fingerprint = ? AND entry_key = ?",
+        contentMoves);
+    if (!newDecisions.isEmpty()) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO entry_decision (entry_key, story_id, duplicate_of, matched_by,"
+                  + " similarity, canonical_url, exact_fingerprint, decided_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Map.Entry<String, PendingDecision> e : newDecisions.entrySet()) {
+          StoryDecision d = e.getValue().decision();
+          insert.setString(1, e.getKey());
+          insert.setString(2, d.storyId());
+          insert.setString(3, d.duplicateOf());
+          insert.setString(4, d.matchedBy() == null ? null : d.matchedBy().name());
+          insert.setObject(5, d.similarity());
+          insert.setString(6, e.getValue().canonicalUrl());
+          insert.setString(7, e.getValue().fingerprint());
+          insert.setObject(8, at);
+          insert.addBatch();
+        }
+        execute(insert, "entry_decision");
+      }
+    }
+  }
+
+  private void insertClaims(
+      String sql, Collection<PendingClaim> claims, boolean withUrl, OffsetDateTime at)
+      throws SQLException {
+    if (claims.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = c.prepareStatement(sql)) {
+      for (PendingClaim p : claims) {
+        int i = 1;
+        insert.setString(i++, p.key);
+        if (withUrl) {
+          insert.setString(i++, p.canonicalUrl);
+        }
+        insert.setString(i++, p.entryKey);
+        insert.setString(i++, p.storyId);
+        insert.setObject(i, at);
+        insert.addBatch();
+      }
+      execute(insert, withUrl ? "url_claim" : "content_claim");
+    }
+  }
+
+  private void moveClaims(String sql, List<String[]> moves) throws SQLException {
+    if (moves.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update = c.prepareStatement(sql)) {
+      for (String[] m : moves) {
+        update.setString(1, m[0]);
+        update.setString(2, m[1]);
+        update.setString(3, m[2]);
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  /** Runs a batch in which every row must be written once; anything else is a lost race. */
+  private static void execute(PreparedStatement statement, String what) throws SQLException {
+    int[] counts;
+    try {
+      counts = statement.executeBatch();
+    } catch (SQLException e) {
+      if (JdbcStoryDecider.isRace(e)) {
+        throw new Conflict(what + ": " + e.getMessage());
+      }
+      throw e;
+    }
+    for (int n : counts) {
+      if (n == 0) {
+        throw new Conflict(what + ": a claim changed hands");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private interface Read<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> Optional<T> query(Read<T> read) {
+    try {
+      return Optional.ofNullable(read.run());
+    } catch (SQLException e) {
+      throw new IllegalStateException("dedup read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void loadDecisions(Collection<String> keys) throws SQLException {
+    Map<String, StoryDecision> found = readDecisions(keys);
+    for (String k : keys) {
+      decisions.put(k, Optional.ofNullable(found.get(k)));
+    }
+  }
+
+  private Map<String, StoryDecision> readDecisions(Collection<String> keys) throws SQLException {
+    Map<String, StoryDecision> out = new HashMap<>();
+    for (List<Object> chunk : chunks(keys)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT entry_key, story_id, duplicate_of, matched_by, similarity"
+                  + " FROM entry_decision WHERE entry_key IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        bind(s, chunk);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            String matched = rs.getString(4);
+            double similarity = rs.getDouble(5);
+            out.put(
+                rs.getString(1),
+                new StoryDecision(
+                    rs.getString(2),
+                    rs.getString(3),
+                    matched == null ? null : MatchedBy.valueOf(matched),
+                    rs.wasNull() ? null : similarity));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private void loadClaims(
+      String table, String column, Collection<String> keys, Map<String, Optional<Claim>> into)
+      throws SQLException {
+    Map<String, Claim> found = readClaims(table, column, keys);
+    for (String k : keys) {
+      into.put(k, Optional.ofNullable(found.get(k)));
+    }
+  }
+
+  private Map<String, Claim> readClaims(String table, String column, Collection<String> keys)
+      throws SQLException {
+    Map<String, Claim> out = new HashMap<>();
+    for (List<Object> chunk : chunks(keys)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT "
+                  + column
+                  + ", entry_key, story_id FROM "
+                  + table
+                  + " WHERE "
+                  + column
+                  + " IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        bind(s, chunk);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), new Claim(rs.getString(2), rs.getString(3)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private void loadBands(Collection<Long> keys) throws SQLException {
+    Map<Long, Held> found = readBands(keys);
+    for (Long k : keys) {
+      bands.put(k, Optional.ofNullable(found.get(k)));
+    }
+  }
+
+  private Map<Long, Held> readBands(Collection<Long> keys) throws SQLException {
+    Map<Long, Held> out = new HashMap<>();
+    for (List<Object> chunk : chunks(keys)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT band_key, entry_key, claimed_at FROM near_band WHERE band_key IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        bind(s, chunk);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.put(
+                rs.getLong(1),
+                new Held(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private void loadSignatures(Collection<String> keys) throws SQLException {
+    keys = keys.stream().filter(k -> !signatures.containsKey(k)).toList();
+    Map<String, Stored> found = readSignatures(keys);
+    for (String k : keys) {
+      signatures.put(k, Optional.ofNullable(found.get(k)));
+    }
+  }
+
+  private Map<String, Stored> readSignatures(Collection<String> keys) throws SQLException {
+    Map<String, Stored> out = new HashMap<>();
+    for (List<Object> chunk : chunks(keys)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT entry_key, shingles, bands, media_key, created_at FROM near_signature"
+                  + " WHERE entry_key IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        bind(s, chunk);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.put(
+                rs.getString(1),
+                new Stored(
+                    new NearSignature(
+                        toInts(rs.getBytes(2)), toLongs(rs.getBytes(3)), rs.getString(4)),
+                    rs.getObject(5, OffsetDateTime.class).toInstant()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<List<Object>> chunks(Collection<?> keys) {
+    List<Object> all = new ArrayList<>(keys);
+    List<List<Object>> out = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      out.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+    }
+    return out;
+  }
+
+  private static String marks(int n) {
+    char[] m = new char[n * 2 - 1];
+    Arrays.fill(m, ',');
+    for (int i = 0; i < n; i++) {
+      m[i * 2] = '?';
+    }
+    return new String(m);
+  }
+
+  private static void bind(PreparedStatement s, List<Object> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      if (v instanceof Long l) {
+        s.setLong(i + 1, l);
+      } else {
+        s.setString(i + 1, (String) v);
+      }
+    }
+  }
+
+  static byte[] ints(int[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 4);
+    for (int v : values) {
+      b.putInt(v);
+    }
+    return b.array();
+  }
+
+  static byte[] longs(long[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 8);
+    for (long v : values) {
+      b.putLong(v);
+    }
+    return b.array();
+  }
+
+  static int[] toInts(byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    int[] out = new int[bytes.length / 4];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = b.getInt();
+    }
+    return out;
+  }
+
+  static long[] toLongs(byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    long[] out = new long[bytes.length / 8];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = b.getLong();
+    }
+    return out;
+  }
+}
