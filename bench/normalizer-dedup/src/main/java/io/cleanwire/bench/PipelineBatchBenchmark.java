@@ -44,12 +44,11 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The normalizer's language + dedup work as the service does it: a batch of 250 entries (one
- * Kafka poll) of a title + ~300-character summary, each language-detected, fingerprinted and
- * signed, then {@link JdbcStoryDecider#decideAll} — URL claims, content claims, near-duplicate
- * signatures, 16 LSH bands, verification and decisions — in one PostgreSQL transaction against an
- * index pre-filled with 1,000,000 stories. Every 4th entry re-syndicates an earlier one under
- * another URL.
+ * The normalizer's language + dedup work as the service does it: a batch of 250 entries (one Kafka
+ * poll) of a title + ~300-character summary, each language-detected, fingerprinted and signed, then
+ * {@link JdbcStoryDecider#decideAll} — URL claims, content claims, near-duplicate signatures, 16
+ * LSH bands, verification and decisions — in one PostgreSQL transaction against an index pre-filled
+ * with 1,000,000 stories. Every 4th entry re-syndicates an earlier one under another URL.
  *
  * <p>Besides JMH's entries/s (one benchmark thread, waiting on the database included), every
  * iteration prints the CPU the entries cost: this JVM's process CPU (all its threads: JIT and GC
@@ -81,8 +80,9 @@ public class PipelineBatchBenchmark {
   private NearDuplicates near;
   private JdbcStoryDecider decider;
   private final List<String[]> entries = new ArrayList<>();
+  private final java.util.Map<String, List<String[]>> byLanguage = new java.util.HashMap<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private long next;
+  private long next = 1;
   private long joined;
   private int backendPid;
 
@@ -121,8 +121,9 @@ public class PipelineBatchBenchmark {
         if (f.length == 3 && f[1].equals("summary")) {
           String[] ts = f[2].split("\\\\n", 2);
           String summary = ts.length > 1 ? ts[1] : "";
-          entries.add(
-              new String[] {f[0], ts[0], summary.substring(0, Math.min(300, summary.length()))});
+          String[] entry = {f[0], ts[0], summary.substring(0, Math.min(300, summary.length()))};
+          entries.add(entry);
+          byLanguage.computeIfAbsent(f[0], k -> new ArrayList<>()).add(entry);
         }
       }
     }
@@ -139,10 +140,7 @@ public class PipelineBatchBenchmark {
       String[] e = entries.get((int) (n % entries.size()));
       // every 4th entry re-syndicates the one before it under another site's URL
       long story = n % 4 == 0 ? n - 1 : n;
-      String body =
-          (n % 4 == 0)
-              ? text(e, story) + " Read more."
-              : text(e, story);
+      String body = (n % 4 == 0) ? text(e, story) + " Read more." : text(e, story);
       LanguageGuess guess =
           language.detect(e[1] + "\n" + body, new LanguageHints(null, null, "feed-" + (n % 1000)));
       languages += guess.language().length();
@@ -166,9 +164,22 @@ public class PipelineBatchBenchmark {
     return languages + decisions.size();
   }
 
+  /**
+   * A distinct ~300-character summary per story: three thirds of summaries of the same language (as
+   * the corpus lists them, ~60 per language), picked by the story number, so that stories do not
+   * repeat for millions of entries and new stories do not match each other.
+   */
   private String text(String[] e, long story) {
-    String[] source = entries.get((int) (story % entries.size()));
-    return source[2] + " #" + story + " " + Long.toHexString(story * 0x9E3779B97F4A7C15L);
+    List<String[]> same = byLanguage.get(e[0]);
+    int size = same.size();
+    long s = story;
+    StringBuilder out = new StringBuilder();
+    for (int part = 0; part < 3; part++) {
+      String summary = same.get((int) (s % size))[2];
+      out.append(summary, 0, Math.min(100, summary.length())).append(' ');
+      s /= size;
+    }
+    return out.append(e[2], 0, Math.min(60, e[2].length())).append(" #").append(story).toString();
   }
 
   @Setup(Level.Iteration)
@@ -202,8 +213,7 @@ public class PipelineBatchBenchmark {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 

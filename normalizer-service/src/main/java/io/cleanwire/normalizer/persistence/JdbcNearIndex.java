@@ -2,7 +2,6 @@ package io.cleanwire.normalizer.persistence;
 
 import io.cleanwire.normalizer.dedup.NearIndex;
 import io.cleanwire.normalizer.dedup.NearSignature;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +13,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The near-duplicate index on H2 or PostgreSQL through plain JDBC (one auto-committed statement per
- * step, no ORM: 16 band claims per entry must stay cheap, and the benchmark and the replica tests
- * use it without Quarkus).
+ * The near-duplicate index on H2 or PostgreSQL through plain JDBC, one entry per transaction. The
+ * service matches through {@link DedupBatch} (a whole Kafka poll per transaction) and uses this
+ * class for the purge of expired state; the per-entry path stays for tools that match one entry at
+ * a time (the per-entry JMH benchmark).
  *
  * <p>Insert-or-read: an insert that loses the primary-key race (SQLState 23505 on both databases)
  * fails alone, outside any transaction, and the winner is read back.
@@ -85,8 +85,8 @@ public class JdbcNearIndex implements NearIndex {
               "INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)"
                   + " VALUES (?, ?, ?, ?, ?)")) {
         insert.setString(1, entryKey);
-        insert.setBytes(2, ints(signature.shingles()));
-        insert.setBytes(3, longs(bands));
+        insert.setBytes(2, DedupBatch.ints(signature.shingles()));
+        insert.setBytes(3, DedupBatch.longs(bands));
         insert.setString(4, signature.mediaKey());
         insert.setObject(5, time(now));
         insert.executeUpdate();
@@ -203,7 +203,10 @@ public class JdbcNearIndex implements NearIndex {
           return Optional.empty();
         }
         return Optional.of(
-            new NearSignature(toInts(rs.getBytes(1)), toLongs(rs.getBytes(2)), rs.getString(3)));
+            new NearSignature(
+                DedupBatch.toInts(rs.getBytes(1)),
+                DedupBatch.toLongs(rs.getBytes(2)),
+                rs.getString(3)));
       }
     } catch (SQLException e) {
       throw failure("find signature entryKey=" + entryKey, e);
@@ -234,40 +237,6 @@ public class JdbcNearIndex implements NearIndex {
 
   private static OffsetDateTime time(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static byte[] ints(int[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 4);
-    for (int v : values) {
-      b.putInt(v);
-    }
-    return b.array();
-  }
-
-  private static byte[] longs(long[] values) {
-    ByteBuffer b = ByteBuffer.allocate(values.length * 8);
-    for (long v : values) {
-      b.putLong(v);
-    }
-    return b.array();
-  }
-
-  private static int[] toInts(byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    int[] out = new int[bytes.length / 4];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = b.getInt();
-    }
-    return out;
-  }
-
-  private static long[] toLongs(byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    long[] out = new long[bytes.length / 8];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = b.getLong();
-    }
-    return out;
   }
 
   private static IllegalStateException failure(String what, SQLException e) {

@@ -11,7 +11,12 @@ public class PostgresProfile implements QuarkusTestProfile {
 
   @Override
   public Map<String, String> getConfigOverrides() {
-    return PostgresTestDatabase.overrides("normalizer");
+    Map<String, String> overrides =
+        new java.util.HashMap<>(PostgresTestDatabase.overrides("normalizer"));
+    // as the postgresql build profile sets it (application.properties)
+    overrides.put(
+        "quarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts", "true");
+    return overrides;
   }
 
   @Override
