@@ -43,10 +43,10 @@ final class NgramModel {
   }
 
   /** Cost of giving up one order of context (≈ ln 2.5, the usual "stupid back-off" factor). */
-  static int BACKOFF_COST = Math.round(0.9f * NgramTable.COST_SCALE);
+  static final int BACKOFF_COST = Math.round(0.9f * NgramTable.COST_SCALE);
 
   /** Cost of a letter the language's statistics never saw (below any seen letter's). */
-  static int UNSEEN_COST = Math.round(15f * NgramTable.COST_SCALE);
+  static final int UNSEEN_COST = Math.round(15f * NgramTable.COST_SCALE);
 
   private static final int LANGUAGES = Language.values().length;
 

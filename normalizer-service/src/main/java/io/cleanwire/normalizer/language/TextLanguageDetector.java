@@ -111,19 +111,25 @@ public final class TextLanguageDetector implements LanguageDetector {
   }
 
   /** Letters of context of the fast pass (trigrams) and of the accurate pass (5-grams). */
-  static int FAST_ORDER = 3;
+  private static final int FAST_ORDER = 3;
 
-  static int ACCURATE_ORDER = 5;
+  private static final int ACCURATE_ORDER = 5;
 
   /**
    * Divides the model's log-likelihood differences before they become probabilities: a character
    * model counts overlapping evidence, so its raw odds are far too sure of themselves, and the soft
    * priors could never tip a close call.
    */
-  static double TEMPERATURE = 4.0;
+  private static final double TEMPERATURE = 6.0;
 
   /** A long text whose best language has less than this probability gets the accurate pass. */
-  static double CLEAR = 0.9;
+  private static final double CLEAR = 0.9;
+
+  /**
+   * 4- and 5-grams seen once in a language's training text are left out of the accurate tables:
+   * half the heap, and no loss (they are as often noise as evidence).
+   */
+  private static final int ACCURATE_MIN_COUNT = 2;
 
   private final Settings settings;
   private final FeedLanguageMix mix;
@@ -172,7 +178,7 @@ public final class TextLanguageDetector implements LanguageDetector {
       synchronized (loading) {
         m = accurate;
         if (m == null) {
-          m = base.withOrders(accurateAllowed, FAST_ORDER + 1, ACCURATE_ORDER, 1);
+          m = base.withOrders(accurateAllowed, FAST_ORDER + 1, ACCURATE_ORDER, ACCURATE_MIN_COUNT);
           accurate = m;
         }
       }
@@ -215,7 +221,11 @@ public final class TextLanguageDetector implements LanguageDetector {
       // Latin brand names in a Cyrillic or Arabic sentence make Lingua answer nothing
       sample = LATIN_WORD.matcher(sample).replaceAll(" ");
     }
-    EnumSet<Language> candidates = narrow(EnumSet.copyOf(languages), sample);
+    // only Cyrillic has languages told apart by their own letters
+    EnumSet<Language> candidates =
+        script == UnicodeScript.CYRILLIC
+            ? narrow(EnumSet.copyOf(languages), sample)
+            : EnumSet.copyOf(languages);
     if (candidates.size() == 1) {
       // the script's letters alone decided (Ukrainian «ї», Belarusian «ў»)
       return single(
@@ -397,16 +407,29 @@ public final class TextLanguageDetector implements LanguageDetector {
    * language.
    */
   static boolean looksLikeAName(String sample) {
-    String[] words = sample.split("\\s+");
-    if (words.length > 2) {
+    if (sample.isEmpty() || isSeparator(sample.charAt(0))) {
       return false;
     }
-    for (String w : words) {
-      if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) {
-        return false;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < sample.length(); ) {
+      int cp = sample.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isSeparator(cp)) {
+        inWord = false;
+      } else if (!inWord) {
+        inWord = true;
+        if (++words > 2 || !Character.isUpperCase(cp)) {
+          return false;
+        }
       }
     }
     return true;
+  }
+
+  /** The ASCII white space that separates words. */
+  private static boolean isSeparator(int c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
   }
 
   private static double round(double v) {
