@@ -241,9 +241,12 @@ public final class TextLanguageDetector implements LanguageDetector {
       return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
     }
     boolean shortText = profile.letters() < settings.accurateBelowLetters();
-    // The accurate pass re-ranks the best candidates it has tables for; a language outside the set
-    // (rare in news: Latin, Esperanto, Tagalog…) that led on trigrams yields to them.
-    if ((shortText || ranked.get(0).getValue() < CLEAR) && ranked.size() > 1) {
+    // The accurate pass re-ranks the best candidates it has tables for. A language outside that
+    // set (rare in news: Welsh, Esperanto, Tagalog…) keeps a clear lead on trigrams; one that only
+    // led a close call yields to the accurate languages.
+    Map.Entry<Language, Double> lead = ranked.get(0);
+    boolean unclear = lead.getValue() < CLEAR;
+    if ((unclear || (shortText && accurateAllowed.contains(lead.getKey()))) && ranked.size() > 1) {
       EnumSet<Language> best = EnumSet.noneOf(Language.class);
       for (int i = 0; i < Math.min(4, ranked.size()); i++) {
         best.add(ranked.get(i).getKey());
