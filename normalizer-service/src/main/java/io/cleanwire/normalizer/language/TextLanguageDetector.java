@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * observed language mix multiply the model's probabilities (soft priors: a wrong declaration costs
  * little, a right one settles word pairs).
  *
- * <p>Only a bounded sample of the text is read. The models are packed primitive tables: orders 1–3
- * of every language of a modelled script (~15 MB), orders 4–5 of the accurate languages only.
+ * <p>Only a bounded sample of the text is read. The models are packed primitive tables shared by
+ * every instance: orders 1–3 of every language of a modelled script (~10 MB), orders 4–5 of the
+ * accurate languages only (~95 MB for the default 46).
  */
 public final class TextLanguageDetector implements LanguageDetector {
 
@@ -134,9 +135,18 @@ public final class TextLanguageDetector implements LanguageDetector {
   private final Settings settings;
   private final FeedLanguageMix mix;
   private final EnumSet<Language> accurateAllowed = EnumSet.noneOf(Language.class);
-  private final Object loading = new Object();
   private volatile NgramModel fast;
   private volatile NgramModel accurate;
+
+  /*
+   * The tables are shared by every detector of the JVM, as Lingua shares its models: orders 1–3
+   * are the same for all, orders 4–5 are built once per accurate-language set (one in a replica).
+   */
+  private static final Object LOADING = new Object();
+
+  private static NgramModel sharedFast;
+
+  private static final Map<Set<Language>, NgramModel> SHARED_ACCURATE = new HashMap<>();
 
   public TextLanguageDetector(Settings settings, FeedLanguageMix mix) {
     this.settings = settings;
@@ -160,13 +170,13 @@ public final class TextLanguageDetector implements LanguageDetector {
   private NgramModel fastModel() {
     NgramModel m = fast;
     if (m == null) {
-      synchronized (loading) {
-        m = fast;
-        if (m == null) {
-          m = NgramModel.load(MODELLED, FAST_ORDER);
-          fast = m;
+      synchronized (LOADING) {
+        if (sharedFast == null) {
+          sharedFast = NgramModel.load(MODELLED, FAST_ORDER);
         }
+        m = sharedFast;
       }
+      fast = m;
     }
     return m;
   }
@@ -175,13 +185,13 @@ public final class TextLanguageDetector implements LanguageDetector {
     NgramModel m = accurate;
     if (m == null) {
       NgramModel base = fastModel();
-      synchronized (loading) {
-        m = accurate;
-        if (m == null) {
-          m = base.withOrders(accurateAllowed, FAST_ORDER + 1, ACCURATE_ORDER, ACCURATE_MIN_COUNT);
-          accurate = m;
-        }
+      synchronized (LOADING) {
+        m =
+            SHARED_ACCURATE.computeIfAbsent(
+                accurateAllowed.clone(),
+                set -> base.withOrders(set, FAST_ORDER + 1, ACCURATE_ORDER, ACCURATE_MIN_COUNT));
       }
+      accurate = m;
     }
     return m;
   }
