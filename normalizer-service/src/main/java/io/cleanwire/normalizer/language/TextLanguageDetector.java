@@ -228,7 +228,7 @@ public final class TextLanguageDetector implements LanguageDetector {
       return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
     }
     if (script != UnicodeScript.LATIN) {
-      // Latin brand names in a Cyrillic or Arabic sentence make Lingua answer nothing
+      // Latin brand names in a Cyrillic or Arabic sentence are no evidence for any of its languages
       sample = LATIN_WORD.matcher(sample).replaceAll(" ");
     }
     // only Cyrillic has languages told apart by their own letters
