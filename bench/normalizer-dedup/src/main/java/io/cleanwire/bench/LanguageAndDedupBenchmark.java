@@ -2,6 +2,7 @@ package io.cleanwire.bench;
 
 import io.cleanwire.normalizer.dedup.ContentFingerprint;
 import io.cleanwire.normalizer.dedup.NearDuplicates;
+import io.cleanwire.normalizer.dedup.NearIndex;
 import io.cleanwire.normalizer.dedup.NearSignature;
 import io.cleanwire.normalizer.language.FeedLanguageMix;
 import io.cleanwire.normalizer.language.LanguageGuess;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -44,8 +44,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One normalizer core handling entries of a title + ~300-character summary: language detection,
  * exact fingerprint, near-duplicate signature, then the shared-index step (signature stored, 16 LSH
- * bands claimed, holders verified) against an H2 index pre-filled with 1,000,000 stories. Prints
- * the heap used after a full GC at the end of the trial.
+ * bands claimed, holders verified) against a PostgreSQL index pre-filled with 1,000,000 stories.
+ * Prints the heap used after a full GC at the end of the trial.
+ *
+ * <p>Only {@link #languageAndDedup} needs the database ({@link SharedIndex}); {@link #languageOnly}
+ * and {@link #languageAndSignatureOnly} run without it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,32 +61,82 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class LanguageAndDedupBenchmark {
 
-  @Param({"1000000"})
-  int stories;
-
-  /** The PostgreSQL database filled by {@code fill-index.sql}. */
-  @Param({"jdbc:postgresql://127.0.0.1:5432/test?currentSchema=normalizer_bench"})
-  String jdbcUrl;
-
-  private DataSource pool;
   private TextLanguageDetector language;
-  private NearDuplicates near;
+  private NearDuplicates signer;
   private final List<String[]> entries = new ArrayList<>();
   private final AtomicLong next = new AtomicLong();
-  private final SplittableRandom random = new SplittableRandom(4);
-  private long matched;
+
+  /** The shared near-duplicate index on PostgreSQL, for {@link #languageAndDedup} only. */
+  @State(Scope.Benchmark)
+  public static class SharedIndex {
+
+    @Param({"1000000"})
+    int stories;
+
+    /** The PostgreSQL database filled by {@code fill-index.sql}. */
+    @Param({"jdbc:postgresql://127.0.0.1:5432/test?currentSchema=normalizer_bench"})
+    String jdbcUrl;
+
+    DataSource pool;
+    NearDuplicates near;
+    long matched;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      pool = singleConnection(jdbcUrl);
+      checkIndex();
+      near =
+          new NearDuplicates(
+              new JdbcNearIndex(pool), NearDuplicates.Settings.defaults(), Clock.systemUTC());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      System.out.printf("%nbench-index indexStories=%d nearMatches=%d%n", countStories(), matched);
+      pool.getConnection().unwrap(Connection.class).close();
+    }
+
+    private long countStories() throws Exception {
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM near_signature")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+
+    /** The index must have been filled by fill-index.sql (server-side: seconds, not hours). */
+    private void checkIndex() throws Exception {
+      long have = countStories();
+      if (have < stories) {
+        throw new IllegalStateException(
+            "the index holds "
+                + have
+                + " stories, not "
+                + stories
+                + ": run psql -h 127.0.0.1 -U postgres -d test -f fill-index.sql first");
+      }
+    }
+  }
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    pool = singleConnection(jdbcUrl);
-    checkIndex();
     language =
         new TextLanguageDetector(
             TextLanguageDetector.Settings.defaults(), new FeedLanguageMix(50_000, 20));
     language.warmUp();
-    near =
+    // signing never touches the index
+    signer =
         new NearDuplicates(
-            new JdbcNearIndex(pool), NearDuplicates.Settings.defaults(), Clock.systemUTC());
+            (NearIndex)
+                Proxy.newProxyInstance(
+                    NearIndex.class.getClassLoader(),
+                    new Class<?>[] {NearIndex.class},
+                    (proxy, method, args) -> {
+                      throw new UnsupportedOperationException(method.getName());
+                    }),
+            NearDuplicates.Settings.defaults(),
+            Clock.systemUTC());
     try (InputStream in = getClass().getResourceAsStream("/corpus/language-corpus.tsv");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
@@ -101,7 +154,7 @@ public class LanguageAndDedupBenchmark {
 
   /** One entry, as the pipeline handles it after text repair. */
   @Benchmark
-  public Object languageAndDedup() {
+  public Object languageAndDedup(SharedIndex index) {
     long n = next.incrementAndGet();
     String[] e = entries.get((int) (n % entries.size()));
     // every 4th entry re-syndicates an earlier one; the others are new stories
@@ -113,11 +166,11 @@ public class LanguageAndDedupBenchmark {
     LanguageGuess guess =
         language.detect(e[1] + "\n" + body, new LanguageHints(null, null, "feed-" + (n % 1000)));
     String exact = ContentFingerprint.exact(e[1], body);
-    NearSignature signature = near.sign(body, List.of());
+    NearSignature signature = index.near.sign(body, List.of());
     Optional<NearDuplicates.Match> match =
-        signature == null ? Optional.empty() : near.claimAndMatch(key, signature);
+        signature == null ? Optional.empty() : index.near.claimAndMatch(key, signature);
     if (match.isPresent()) {
-      matched++;
+      index.matched++;
     }
     return guess.language().length() + exact.length() + (match.isPresent() ? 1 : 0);
   }
@@ -134,8 +187,19 @@ public class LanguageAndDedupBenchmark {
     LanguageGuess guess =
         language.detect(e[1] + "\n" + body, new LanguageHints(null, null, "feed-" + (n % 1000)));
     String exact = ContentFingerprint.exact(e[1], body);
-    NearSignature signature = near.sign(body, List.of());
+    NearSignature signature = signer.sign(body, List.of());
     return guess.language().length() + exact.length() + (signature == null ? 0 : 1);
+  }
+
+  /** Language detection alone, on the same entries as {@link #languageAndSignatureOnly}. */
+  @Benchmark
+  public Object languageOnly() {
+    long n = next.incrementAndGet();
+    String[] e = entries.get((int) (n % entries.size()));
+    String body = e[2] + " #" + n;
+    LanguageGuess guess =
+        language.detect(e[1] + "\n" + body, new LanguageHints(null, null, "feed-" + (n % 1000)));
+    return guess.language().length() + guess.confidence();
   }
 
   @TearDown(Level.Trial)
@@ -147,31 +211,8 @@ public class LanguageAndDedupBenchmark {
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long max = Runtime.getRuntime().maxMemory();
     System.out.printf(
-        "%nbench-heap usedAfterGcMB=%d maxHeapMB=%d indexStories=%d entries=%d nearMatches=%d%n",
-        used >> 20, max >> 20, countStories(), next.get(), matched);
-    pool.getConnection().unwrap(Connection.class).close();
-  }
-
-  private long countStories() throws Exception {
-    try (Connection c = pool.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM near_signature")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /** The index must have been filled by fill-index.sql (server-side: seconds, not hours). */
-  private void checkIndex() throws Exception {
-    long have = countStories();
-    if (have < stories) {
-      throw new IllegalStateException(
-          "the index holds "
-              + have
-              + " stories, not "
-              + stories
-              + ": run psql -h 127.0.0.1 -U postgres -d test -f fill-index.sql first");
-    }
+        "%nbench-heap usedAfterGcMB=%d maxHeapMB=%d entries=%d%n",
+        used >> 20, max >> 20, next.get());
   }
 
   /**

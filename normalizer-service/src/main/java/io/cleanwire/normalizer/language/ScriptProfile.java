@@ -13,12 +13,26 @@ import java.util.Map;
  */
 public record ScriptProfile(int letters, Map<UnicodeScript, Integer> counts) {
 
+  private static final UnicodeScript[] SCRIPTS = UnicodeScript.values();
+
+  private static final int LATIN = UnicodeScript.LATIN.ordinal();
+
   /** Counts the letters of {@code text}, reading at most {@code maxChars} characters. */
   public static ScriptProfile of(CharSequence text, int maxChars) {
-    EnumMap<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
+    int[] perScript = new int[SCRIPTS.length];
     int letters = 0;
     int end = Math.min(text.length(), maxChars);
     for (int i = 0; i < end; ) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        // ASCII, most of the text: no script look-up
+        i++;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+          letters++;
+          perScript[LATIN]++;
+        }
+        continue;
+      }
       int cp = Character.codePointAt(text, i);
       i += Character.charCount(cp);
       if (!Character.isLetter(cp)) {
@@ -29,7 +43,13 @@ public record ScriptProfile(int letters, Map<UnicodeScript, Integer> counts) {
         continue;
       }
       letters++;
-      counts.merge(script, 1, Integer::sum);
+      perScript[script.ordinal()]++;
+    }
+    EnumMap<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
+    for (int s = 0; s < perScript.length; s++) {
+      if (perScript[s] > 0) {
+        counts.put(SCRIPTS[s], perScript[s]);
+      }
     }
     return new ScriptProfile(letters, counts);
   }

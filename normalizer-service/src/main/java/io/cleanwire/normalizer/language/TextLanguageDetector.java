@@ -1,32 +1,30 @@
 package io.cleanwire.normalizer.language;
 
 import com.github.pemistahl.lingua.api.Language;
-import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Detects an entry's language from its text: Unicode script first (Hangul, Kana, Greek, Thai… are
- * decided without a model), then Lingua's low-accuracy (trigram) model over the languages of that
- * script, then — only for short or ambiguous text — Lingua's high-accuracy model over the few best
- * candidates. The feed's declaration, the item's {@code xml:lang} and the feed's observed language
- * mix multiply the model's probabilities (soft priors: a wrong declaration costs little, a right
- * one settles word pairs).
+ * decided without a model), then a character trigram model over the languages of that script
+ * ({@link NgramModel}, built from the statistics in Lingua's jar), then — only for short or
+ * ambiguous text — the same model with contexts of up to four letters (its 4- and 5-gram tables)
+ * over the few best candidates. The feed's declaration, the item's {@code xml:lang} and the feed's
+ * observed language mix multiply the model's probabilities (soft priors: a wrong declaration costs
+ * little, a right one settles word pairs).
  *
- * <p>Only a bounded sample of the text is read. Lingua keeps its models in static maps shared by
- * every detector instance, so a detector per candidate set costs nothing but the set.
+ * <p>Only a bounded sample of the text is read. The models are packed primitive tables shared by
+ * every instance: orders 1–3 of every language of a modelled script (~10 MB), orders 4–5 of the
+ * accurate languages only (~95 MB for the default 46).
  */
 public final class TextLanguageDetector implements LanguageDetector {
 
@@ -35,8 +33,8 @@ public final class TextLanguageDetector implements LanguageDetector {
    *
    * @param sampleChars characters of text read at most
    * @param accurateBelowLetters texts with fewer letters get the high-accuracy second pass
-   * @param accurateLanguages ISO 639-1 codes allowed in the high-accuracy pass (its 5-gram models
-   *     are what costs heap); others are decided by the trigram model only
+   * @param accurateLanguages ISO 639-1 codes allowed in the high-accuracy pass (their 4- and 5-gram
+   *     tables are what costs heap); others are decided by the trigram model only
    * @param declaredWeight prior multiplier of the declared / xml:lang language is {@code 1 +
    *     weight}
    * @param mixWeight prior multiplier of a language is {@code 1 + mixWeight × its share} of the
@@ -92,6 +90,8 @@ public final class TextLanguageDetector implements LanguageDetector {
 
   private static final Map<String, Language> BY_CODE = new HashMap<>();
 
+  private static final Language[] LANGUAGES = Language.values();
+
   private static final Pattern LATIN_WORD = Pattern.compile("[\\p{IsLatin}\\d]+");
 
   static {
@@ -102,36 +102,98 @@ public final class TextLanguageDetector implements LanguageDetector {
     }
   }
 
+  /** Every language of a script that needs a model, in a fixed order. */
+  private static final List<Language> MODELLED;
+
+  static {
+    EnumSet<Language> all = EnumSet.noneOf(Language.class);
+    MODEL_SCRIPTS.values().forEach(all::addAll);
+    MODELLED = List.copyOf(all);
+  }
+
+  /** Letters of context of the fast pass (trigrams) and of the accurate pass (5-grams). */
+  private static final int FAST_ORDER = 3;
+
+  private static final int ACCURATE_ORDER = 5;
+
+  /**
+   * Divides the model's log-likelihood differences before they become probabilities: a character
+   * model counts overlapping evidence, so its raw odds are far too sure of themselves, and the soft
+   * priors could never tip a close call.
+   */
+  private static final double TEMPERATURE = 6.0;
+
+  /** A long text whose best language has less than this probability gets the accurate pass. */
+  private static final double CLEAR = 0.9;
+
+  /**
+   * 4- and 5-grams seen once in a language's training text are left out of the accurate tables:
+   * half the heap, and no loss (they are as often noise as evidence).
+   */
+  private static final int ACCURATE_MIN_COUNT = 2;
+
   private final Settings settings;
   private final FeedLanguageMix mix;
-  private final Map<Set<Language>, com.github.pemistahl.lingua.api.LanguageDetector> fast =
-      new ConcurrentHashMap<>();
-  private final Map<Set<Language>, com.github.pemistahl.lingua.api.LanguageDetector> accurate =
-      new ConcurrentHashMap<>();
   private final EnumSet<Language> accurateAllowed = EnumSet.noneOf(Language.class);
+  private volatile NgramModel fast;
+  private volatile NgramModel accurate;
+
+  /*
+   * The tables are shared by every detector of the JVM, as Lingua shares its models: orders 1–3
+   * are the same for all, orders 4–5 are built once per accurate-language set (one in a replica).
+   */
+  private static final Object LOADING = new Object();
+
+  private static NgramModel sharedFast;
+
+  private static final Map<Set<Language>, NgramModel> SHARED_ACCURATE = new HashMap<>();
 
   public TextLanguageDetector(Settings settings, FeedLanguageMix mix) {
     this.settings = settings;
     this.mix = mix;
     for (String code : settings.accurateLanguages()) {
       Language l = BY_CODE.get(code.strip().toLowerCase(Locale.ROOT));
-      if (l != null) {
+      if (l != null && MODELLED.contains(l)) {
         accurateAllowed.add(l);
       }
     }
   }
 
   /**
-   * Loads the trigram models of every language (~90 MB, a few seconds). The 1–5-gram models of the
-   * accurate pass (~25 MB per language) load on the first short text that needs them, so that a
-   * replica holds only the languages its feeds actually publish titles in.
+   * Builds the n-gram tables (a few seconds): orders 1–3 of every modelled language and orders 4–5
+   * of the accurate languages. Without it they are built on the first text that needs them.
    */
   public void warmUp() {
-    for (List<Language> languages : MODEL_SCRIPTS.values()) {
-      fastFor(EnumSet.copyOf(languages))
-          .computeLanguageConfidenceValues(
-              "warm up the models with a sentence long enough for every n-gram order");
+    accurateModel();
+  }
+
+  private NgramModel fastModel() {
+    NgramModel m = fast;
+    if (m == null) {
+      synchronized (LOADING) {
+        if (sharedFast == null) {
+          sharedFast = NgramModel.load(MODELLED, FAST_ORDER);
+        }
+        m = sharedFast;
+      }
+      fast = m;
     }
+    return m;
+  }
+
+  private NgramModel accurateModel() {
+    NgramModel m = accurate;
+    if (m == null) {
+      NgramModel base = fastModel();
+      synchronized (LOADING) {
+        m =
+            SHARED_ACCURATE.computeIfAbsent(
+                accurateAllowed.clone(),
+                set -> base.withOrders(set, FAST_ORDER + 1, ACCURATE_ORDER, ACCURATE_MIN_COUNT));
+      }
+      accurate = m;
+    }
+    return m;
   }
 
   @Override
@@ -166,10 +228,14 @@ public final class TextLanguageDetector implements LanguageDetector {
       return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
     }
     if (script != UnicodeScript.LATIN) {
-      // Latin brand names in a Cyrillic or Arabic sentence make Lingua answer nothing
+      // Latin brand names in a Cyrillic or Arabic sentence are no evidence for any of its languages
       sample = LATIN_WORD.matcher(sample).replaceAll(" ");
     }
-    EnumSet<Language> candidates = narrow(EnumSet.copyOf(languages), sample);
+    // only Cyrillic has languages told apart by their own letters
+    EnumSet<Language> candidates =
+        script == UnicodeScript.CYRILLIC
+            ? narrow(EnumSet.copyOf(languages), sample)
+            : EnumSet.copyOf(languages);
     if (candidates.size() == 1) {
       // the script's letters alone decided (Ukrainian «ї», Belarusian «ў»)
       return single(
@@ -179,15 +245,18 @@ public final class TextLanguageDetector implements LanguageDetector {
     }
     Map<Language, Double> priors = priors(hints);
     Map<Language, Double> posterior =
-        posterior(fastFor(candidates).computeLanguageConfidenceValues(sample), priors);
+        posterior(fastModel(), sample, candidates, FAST_ORDER, priors);
     List<Map.Entry<Language, Double>> ranked = ranked(posterior);
     if (ranked.isEmpty()) {
       return new LanguageGuess(LanguageGuess.UNDETERMINED, 0.0, List.of(), declarationValid);
     }
     boolean shortText = profile.letters() < settings.accurateBelowLetters();
-    // The accurate pass re-ranks the best candidates it may load; a language outside the set
-    // (rare in news: Latin, Esperanto, Tagalog…) that led on trigrams yields to them on short text.
-    if (shortText && ranked.size() > 1) {
+    // The accurate pass re-ranks the best candidates it has tables for. A language outside that
+    // set (rare in news: Welsh, Esperanto, Tagalog…) keeps a clear lead on trigrams; one that only
+    // led a close call yields to the accurate languages.
+    Map.Entry<Language, Double> lead = ranked.get(0);
+    boolean unclear = lead.getValue() < CLEAR;
+    if ((unclear || (shortText && accurateAllowed.contains(lead.getKey()))) && ranked.size() > 1) {
       EnumSet<Language> best = EnumSet.noneOf(Language.class);
       for (int i = 0; i < Math.min(4, ranked.size()); i++) {
         best.add(ranked.get(i).getKey());
@@ -199,7 +268,7 @@ public final class TextLanguageDetector implements LanguageDetector {
       }
       best.retainAll(accurateAllowed);
       if (best.size() > 1) {
-        posterior = posterior(accurateFor(best).computeLanguageConfidenceValues(sample), priors);
+        posterior = posterior(accurateModel(), sample, best, ACCURATE_ORDER, priors);
         ranked = ranked(posterior);
       }
     }
@@ -290,20 +359,36 @@ public final class TextLanguageDetector implements LanguageDetector {
     return priors;
   }
 
+  /** The model's probabilities of the candidates for {@code sample}, times their priors. */
   private static Map<Language, Double> posterior(
-      SortedMap<Language, Double> values, Map<Language, Double> priors) {
-    Map<Language, Double> out = new LinkedHashMap<>();
-    double sum = 0;
-    for (Map.Entry<Language, Double> e : values.entrySet()) {
-      // Lingua's values are relative to the best (1.0); sharpen them so that the normalized
-      // posterior reads as a probability rather than a flat spread over 40 languages.
-      double v = Math.pow(e.getValue(), 8) * priors.getOrDefault(e.getKey(), 1.0);
-      out.put(e.getKey(), v);
-      sum += v;
+      NgramModel model,
+      String sample,
+      Set<Language> candidates,
+      int order,
+      Map<Language, Double> priors) {
+    int[] ordinals = new int[candidates.size()];
+    int i = 0;
+    for (Language l : candidates) {
+      ordinals[i++] = l.ordinal();
     }
-    if (sum > 0) {
-      final double total = sum;
-      out.replaceAll((k, v) -> v / total);
+    long[] costs = new long[LANGUAGES.length];
+    if (model.score(sample, ordinals, order, costs) == 0) {
+      return Map.of();
+    }
+    long least = Long.MAX_VALUE;
+    for (int o : ordinals) {
+      least = Math.min(least, costs[o]);
+    }
+    double[] weights = new double[ordinals.length];
+    double sum = 0;
+    for (int k = 0; k < ordinals.length; k++) {
+      double nats = (costs[ordinals[k]] - least) / (double) NgramTable.COST_SCALE;
+      weights[k] = Math.exp(-nats / TEMPERATURE) * priors.getOrDefault(LANGUAGES[ordinals[k]], 1.0);
+      sum += weights[k];
+    }
+    Map<Language, Double> out = new EnumMap<>(Language.class);
+    for (int k = 0; k < ordinals.length; k++) {
+      out.put(LANGUAGES[ordinals[k]], weights[k] / sum);
     }
     return out;
   }
@@ -312,21 +397,6 @@ public final class TextLanguageDetector implements LanguageDetector {
     List<Map.Entry<Language, Double>> ranked = new ArrayList<>(posterior.entrySet());
     ranked.sort(Map.Entry.<Language, Double>comparingByValue(Comparator.reverseOrder()));
     return ranked;
-  }
-
-  private com.github.pemistahl.lingua.api.LanguageDetector fastFor(Set<Language> languages) {
-    return fast.computeIfAbsent(
-        Set.copyOf(languages),
-        set ->
-            LanguageDetectorBuilder.fromLanguages(set.toArray(Language[]::new))
-                .withLowAccuracyMode()
-                .build());
-  }
-
-  private com.github.pemistahl.lingua.api.LanguageDetector accurateFor(Set<Language> languages) {
-    return accurate.computeIfAbsent(
-        Set.copyOf(languages),
-        set -> LanguageDetectorBuilder.fromLanguages(set.toArray(Language[]::new)).build());
   }
 
   private LanguageGuess single(String code, double share, boolean declarationValid) {
@@ -350,16 +420,29 @@ public final class TextLanguageDetector implements LanguageDetector {
    * language.
    */
   static boolean looksLikeAName(String sample) {
-    String[] words = sample.split("\\s+");
-    if (words.length > 2) {
+    if (sample.isEmpty() || isSeparator(sample.charAt(0))) {
       return false;
     }
-    for (String w : words) {
-      if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) {
-        return false;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < sample.length(); ) {
+      int cp = sample.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isSeparator(cp)) {
+        inWord = false;
+      } else if (!inWord) {
+        inWord = true;
+        if (++words > 2 || !Character.isUpperCase(cp)) {
+          return false;
+        }
       }
     }
     return true;
+  }
+
+  /** The ASCII white space that separates words. */
+  private static boolean isSeparator(int c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
   }
 
   private static double round(double v) {

@@ -2,6 +2,8 @@ package io.cleanwire.normalizer.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +36,78 @@ class TextLanguageDetectorTest {
     assertThat(DETECTOR.detect(text, LanguageHints.NONE).language()).isEqualTo(language);
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // one sentence per script the n-gram model decides, and neighbours within each
+        "Rząd ogłosił nowy program wsparcia dla małych rolników | pl",
+        "Hükümet küçük çiftçilere yardım için yeni bir program açıkladı | tr",
+        "Chính phủ công bố chương trình mới hỗ trợ nông dân nhỏ | vi",
+        "Hallitus julkisti uuden ohjelman pienviljelijöiden tukemiseksi | fi",
+        "Valitsus teatas uuest programmist väiketalunike toetamiseks | et",
+        "Правителството обяви нова програма за подкрепа на малките земеделци | bg",
+        "Влада је објавила нови програм подршке малим пољопривредницима | sr",
+        "Үкімет шағын фермерлерге көмектесу үшін жаңа бағдарлама жариялады | kk",
+        "Засгийн газар жижиг тариаланчдад туслах шинэ хөтөлбөр зарлалаа | mn",
+        "أعلنت الحكومة عن برنامج جديد لدعم صغار المزارعين | ar",
+        "دولت برنامه جدیدی برای حمایت از کشاورزان کوچک اعلام کرد | fa",
+        "حکومت نے چھوٹے کسانوں کی مدد کے لیے نئے پروگرام کا اعلان کیا | ur",
+        "सरकार ने छोटे किसानों की मदद के लिए नई योजना की घोषणा की | hi",
+        "सरकारने लहान शेतकऱ्यांना मदत करण्यासाठी नवीन योजना जाहीर केली | mr",
+        // languages outside the accurate set keep a clear trigram lead on short text
+        "Mae'r llywodraeth wedi cyhoeddi cynllun newydd i helpu ffermwyr bach | cy",
+        "La Esperanto estas internacia lingvo kreita por faciligi la komunikadon inter homoj | eo",
+        "Serikali imetangaza mpango mpya wa kusaidia wakulima wadogo nchini | sw",
+        "Ìjọba ti kede eto tuntun lati ran awọn agbe kekere lọwọ | yo",
+      })
+  void detectsSentencesOfTheModelledScripts(String text, String language) {
+    assertThat(DETECTOR.detect(text, LanguageHints.NONE).language()).isEqualTo(language);
+  }
+
+  @ParameterizedTest(name = "{0} in a feed of {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Ny lov om skatt | nb",
+        "Ny lov om skatt | da",
+        "Ny lov om skatt | sv",
+        "Nye regler for skatt | nb",
+      })
+  void theFeedsRecentLanguagesTipAnAmbiguousTitle(String text, String feedLanguage) {
+    FeedLanguageMix mix = new FeedLanguageMix(10, 20);
+    for (int i = 0; i < 20; i++) {
+      mix.record("feed", feedLanguage);
+    }
+    TextLanguageDetector detector =
+        new TextLanguageDetector(TextLanguageDetector.Settings.defaults(), mix);
+    assertThat(detector.detect(text, new LanguageHints(null, null, "feed")).language())
+        .isEqualTo(feedLanguage);
+  }
+
+  @Test
+  void withoutAnyAccurateLanguageTheTrigramPassStillAnswers() {
+    TextLanguageDetector.Settings d = TextLanguageDetector.Settings.defaults();
+    TextLanguageDetector trigramsOnly =
+        new TextLanguageDetector(
+            new TextLanguageDetector.Settings(
+                d.sampleChars(),
+                d.accurateBelowLetters(),
+                Set.of(),
+                d.declaredWeight(),
+                d.mixWeight()),
+            new FeedLanguageMix(10, 20));
+    assertThat(
+            trigramsOnly
+                .detect(
+                    "Die Bundesregierung hat am Mittwoch neue Hilfen beschlossen",
+                    LanguageHints.NONE)
+                .language())
+        .isEqualTo("de");
+    assertThat(trigramsOnly.detect("Angela Merkel", LanguageHints.NONE).language())
+        .isEqualTo("und");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -53,6 +127,8 @@ class TextLanguageDetectorTest {
         "Scholz trifft Macron in Paris zu Gesprächen über die Ukraine | en | de",
         // an ambiguous word pair follows the declaration
         "Nova lei | pt | pt",
+        "Nye regler for skatt | nb | nb",
+        "Nye regler for skatt | sv | sv",
       })
   void treatsTheDeclarationAsASoftPrior(String text, String declared, String language) {
     assertThat(DETECTOR.detect(text, LanguageHints.declared(declared)).language())
