@@ -6,6 +6,7 @@ CREATE SCHEMA normalizer_bench;
 SET search_path = normalizer_bench;
 \i ../../normalizer-service/src/main/resources/db/migration/V1__dedup_index.sql
 \i ../../normalizer-service/src/main/resources/db/migration/V10__near_duplicate_index.sql
+\i ../../normalizer-service/src/main/resources/db/migration/V11__near_band_purged_by_scan.sql
 -- 1,000,000 stories spread over the 14-day window: a 200-byte shingle set (50 hashes) and 16 band
 -- keys each
 INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)
