@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +53,7 @@ final class DedupBatch implements DedupStore, NearIndex {
     }
   }
 
-  private static final int IN_CHUNK = 500;
+  private static final int IN_CHUNK = 5000;
 
   private final Connection c;
   private final Instant now;
@@ -503,9 +502,7 @@ final class DedupBatch implements DedupStore, NearIndex {
       try (PreparedStatement s =
           c.prepareStatement(
               "SELECT entry_key, story_id, duplicate_of, matched_by, similarity"
-                  + " FROM entry_decision WHERE entry_key IN ("
-                  + marks(chunk.size())
-                  + ")")) {
+                  + " FROM entry_decision WHERE entry_key = ANY(?)")) {
         bind(s, chunk);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
@@ -546,9 +543,7 @@ final class DedupBatch implements DedupStore, NearIndex {
                   + table
                   + " WHERE "
                   + column
-                  + " IN ("
-                  + marks(chunk.size())
-                  + ")")) {
+                  + " = ANY(?)")) {
         bind(s, chunk);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
@@ -572,9 +567,7 @@ final class DedupBatch implements DedupStore, NearIndex {
     for (List<Object> chunk : chunks(keys)) {
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT band_key, entry_key, claimed_at FROM near_band WHERE band_key IN ("
-                  + marks(chunk.size())
-                  + ")")) {
+              "SELECT band_key, entry_key, claimed_at FROM near_band WHERE band_key = ANY(?)")) {
         bind(s, chunk);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
@@ -602,9 +595,7 @@ final class DedupBatch implements DedupStore, NearIndex {
       try (PreparedStatement s =
           c.prepareStatement(
               "SELECT entry_key, shingles, bands, media_key, created_at FROM near_signature"
-                  + " WHERE entry_key IN ("
-                  + marks(chunk.size())
-                  + ")")) {
+                  + " WHERE entry_key = ANY(?)")) {
         bind(s, chunk);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
@@ -630,24 +621,10 @@ final class DedupBatch implements DedupStore, NearIndex {
     return out;
   }
 
-  private static String marks(int n) {
-    char[] m = new char[n * 2 - 1];
-    Arrays.fill(m, ',');
-    for (int i = 0; i < n; i++) {
-      m[i * 2] = '?';
-    }
-    return new String(m);
-  }
-
-  private static void bind(PreparedStatement s, List<Object> values) throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      Object v = values.get(i);
-      if (v instanceof Long l) {
-        s.setLong(i + 1, l);
-      } else {
-        s.setString(i + 1, (String) v);
-      }
-    }
+  /** Binds the keys as one array: one statement text whatever their number (plans are reused). */
+  private void bind(PreparedStatement s, List<Object> values) throws SQLException {
+    boolean numbers = !values.isEmpty() && values.get(0) instanceof Long;
+    s.setArray(1, c.createArrayOf(numbers ? "BIGINT" : "VARCHAR", values.toArray()));
   }
 
   static byte[] ints(int[] values) {
