@@ -6,7 +6,9 @@ import io.cleanwire.events.Enclosure;
 import io.cleanwire.events.EventJson;
 import io.cleanwire.events.MatchedBy;
 import io.cleanwire.events.Repair;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts the list columns of {@link ItemEntity} to and from JSON text, with the events' own
@@ -17,6 +19,13 @@ public final class JsonColumns {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<Enclosure>> ENCLOSURES = new TypeReference<>() {};
   private static final TypeReference<List<Repair>> REPAIRS = new TypeReference<>() {};
+  private static final Map<String, MatchedBy> MATCHED_BY = new HashMap<>();
+
+  static {
+    for (MatchedBy reason : MatchedBy.values()) {
+      MATCHED_BY.put(matchedByName(reason), reason);
+    }
+  }
 
   private JsonColumns() {}
 
@@ -48,19 +57,12 @@ public final class JsonColumns {
 
   /** The match reason of a wire name, or null for null or an unknown name. */
   public static MatchedBy matchedBy(String name) {
-    if (name == null) {
-      return null;
-    }
-    for (MatchedBy candidate : MatchedBy.values()) {
-      if (name.equals(matchedByName(candidate))) {
-        return candidate;
-      }
-    }
-    return null;
+    return name == null ? null : MATCHED_BY.get(name);
   }
 
   private static <T> List<T> read(String json, TypeReference<List<T>> type) {
-    if (json == null || json.isBlank()) {
+    // Most lists are empty: no parser for them.
+    if (json == null || json.isBlank() || "[]".equals(json)) {
       return List.of();
     }
     try {

@@ -44,7 +44,7 @@ public final class SearchSql {
    * Appends {@code and <condition on alias>} for {@code text} and records its parameters; the same
    * parameter names serve every alias.
    */
-  static void append(
+  public static void append(
       StringBuilder sql,
       Map<String, Object> params,
       String dbKind,

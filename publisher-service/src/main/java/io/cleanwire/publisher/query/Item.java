@@ -40,4 +40,35 @@ public record Item(
     Instant sortTime,
     Instant firstStoredAt,
     Instant changedAt,
-    List<StorySource> alsoIn) {}
+    List<StorySource> alsoIn) {
+
+  /** This item with {@code alsoIn} as the other members of its story. */
+  public Item withAlsoIn(List<StorySource> alsoIn) {
+    return new Item(
+        entryKey,
+        storyId,
+        duplicateOf,
+        matchedBy,
+        similarity,
+        feedUrl,
+        feedTitle,
+        guid,
+        link,
+        canonicalUrl,
+        title,
+        summary,
+        contentHtml,
+        language,
+        languageConfidence,
+        publishedAt,
+        fetchedAt,
+        authors,
+        categories,
+        enclosures,
+        repairs,
+        sortTime,
+        firstStoredAt,
+        changedAt,
+        List.copyOf(alsoIn));
+  }
+}

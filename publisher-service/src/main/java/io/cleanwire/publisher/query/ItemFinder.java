@@ -1,9 +1,7 @@
 package io.cleanwire.publisher.query;
 
-import io.cleanwire.publisher.persistence.ItemEntity;
 import io.cleanwire.publisher.persistence.ItemFilter;
 import io.cleanwire.publisher.persistence.ItemRepository;
-import io.cleanwire.publisher.persistence.JsonColumns;
 import io.cleanwire.publisher.persistence.SortKey;
 import io.cleanwire.publisher.persistence.StoryMemberRow;
 import io.cleanwire.publisher.persistence.TableStamp;
@@ -23,21 +21,23 @@ import java.util.Set;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ItemFinder {
 
-  private final ItemRepository items;
+  private final ItemReader items;
+  private final ItemRepository repository;
 
-  public ItemFinder(ItemRepository items) {
+  public ItemFinder(ItemReader items, ItemRepository repository) {
     this.items = items;
+    this.repository = repository;
   }
 
   /** One page, newest first; fetches one extra row to know whether a next page exists. */
   public Page page(ItemQuery query) {
-    List<ItemEntity> rows =
+    List<Item> rows =
         items.page(query.filter(), query.collapse(), query.after(), query.limit() + 1);
     String nextCursor = null;
     if (rows.size() > query.limit()) {
       rows = rows.subList(0, query.limit());
-      ItemEntity last = rows.get(rows.size() - 1);
-      nextCursor = Cursor.encode(new SortKey(last.sortTime, last.entryKey));
+      Item last = rows.get(rows.size() - 1);
+      nextCursor = Cursor.encode(new SortKey(last.sortTime(), last.entryKey()));
     }
     return new Page(toItems(rows, query.collapse()), nextCursor);
   }
@@ -48,19 +48,19 @@ public class ItemFinder {
    * client can poll with it again.
    */
   public ChangePage changes(ItemFilter filter, SortKey after, Instant settledUntil, int limit) {
-    List<ItemEntity> rows = items.changes(filter, after, settledUntil, limit);
+    List<Item> rows = items.changes(filter, after, settledUntil, limit);
     // From the beginning and nothing there yet: a cursor before every possible change.
     SortKey next = after != null ? after : new SortKey(Instant.EPOCH, "");
     if (!rows.isEmpty()) {
-      ItemEntity last = rows.get(rows.size() - 1);
-      next = new SortKey(last.changedAt, last.entryKey);
+      Item last = rows.get(rows.size() - 1);
+      next = new SortKey(last.changedAt(), last.entryKey());
     }
     return new ChangePage(toItems(rows, true), Cursor.encodeChange(next), rows.size() == limit);
   }
 
   /** The current version of the stored items (see {@link TableStamp}). */
   public TableStamp stamp() {
-    return items.stamp();
+    return repository.stamp();
   }
 
   /** The newest {@code size} stories matching the filter, each through one item, with alsoIn. */
@@ -70,67 +70,44 @@ public class ItemFinder {
 
   /** One item by key, with the other members of its story as {@code alsoIn}. */
   public Optional<Item> byKey(String entryKey) {
-    return items.findByIdOptional(entryKey).map(row -> toItems(List.of(row), true).get(0));
+    return items.byKey(entryKey).map(row -> toItems(List.of(row), true).get(0));
   }
 
   /** A story with every member, or empty when no member is stored. */
   public Optional<Story> story(String storyId) {
-    List<ItemEntity> rows = items.membersOf(List.of(storyId));
-    if (rows.isEmpty()) {
+    List<Item> members = items.membersOf(List.of(storyId));
+    if (members.isEmpty()) {
       return Optional.empty();
     }
-    List<Item> members = rows.stream().map(row -> toItem(row, List.of())).toList();
-    Item representative = toItems(rows.subList(0, 1), true).get(0);
+    Item representative = toItems(members.subList(0, 1), true).get(0);
     return Optional.of(new Story(storyId, representative, members));
   }
 
-  private List<Item> toItems(List<ItemEntity> rows, boolean withAlsoIn) {
+  private List<Item> toItems(List<Item> rows, boolean withAlsoIn) {
+    if (!withAlsoIn || rows.isEmpty()) {
+      return rows;
+    }
     Map<String, List<StoryMemberRow>> byStory = new LinkedHashMap<>();
-    if (withAlsoIn && !rows.isEmpty()) {
-      Set<String> storyIds = new LinkedHashSet<>();
-      rows.forEach(row -> storyIds.add(row.storyId));
-      for (StoryMemberRow member : items.sourcesOf(storyIds)) {
-        byStory.computeIfAbsent(member.storyId(), id -> new ArrayList<>()).add(member);
-      }
+    Set<String> storyIds = new LinkedHashSet<>();
+    rows.forEach(row -> storyIds.add(row.storyId()));
+    for (StoryMemberRow member : items.sourcesOf(storyIds)) {
+      byStory.computeIfAbsent(member.storyId(), id -> new ArrayList<>()).add(member);
     }
     List<Item> result = new ArrayList<>(rows.size());
-    for (ItemEntity row : rows) {
-      List<StorySource> alsoIn =
-          byStory.getOrDefault(row.storyId, List.of()).stream()
-              .filter(member -> !member.entryKey().equals(row.entryKey))
-              .map(m -> new StorySource(m.entryKey(), m.feedUrl(), m.feedTitle(), m.link()))
-              .toList();
-      result.add(toItem(row, alsoIn));
+    for (Item row : rows) {
+      List<StoryMemberRow> members = byStory.getOrDefault(row.storyId(), List.of());
+      if (members.size() <= 1) {
+        result.add(row);
+        continue;
+      }
+      List<StorySource> alsoIn = new ArrayList<>(members.size() - 1);
+      for (StoryMemberRow m : members) {
+        if (!m.entryKey().equals(row.entryKey())) {
+          alsoIn.add(new StorySource(m.entryKey(), m.feedUrl(), m.feedTitle(), m.link()));
+        }
+      }
+      result.add(row.withAlsoIn(alsoIn));
     }
     return result;
-  }
-
-  private static Item toItem(ItemEntity row, List<StorySource> alsoIn) {
-    return new Item(
-        row.entryKey,
-        row.storyId,
-        row.duplicateOf,
-        JsonColumns.matchedBy(row.matchedBy),
-        row.similarity,
-        row.feedUrl,
-        row.feedTitle,
-        row.guid,
-        row.link,
-        row.canonicalUrl,
-        row.title,
-        row.summary,
-        row.contentHtml,
-        row.language,
-        row.languageConfidence,
-        row.publishedAt,
-        row.fetchedAt,
-        JsonColumns.strings(row.authorsJson),
-        JsonColumns.strings(row.categoriesJson),
-        JsonColumns.enclosures(row.enclosuresJson),
-        JsonColumns.repairs(row.repairsJson),
-        row.sortTime,
-        row.firstStoredAt,
-        row.changedAt,
-        alsoIn);
   }
 }

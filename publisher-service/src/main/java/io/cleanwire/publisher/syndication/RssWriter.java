@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -40,6 +42,8 @@ public class RssWriter {
   static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
   private static final Logger LOG = Logger.getLogger(RssWriter.class);
   private static final Safelist HTML = Safelist.relaxed();
+  private static final int SANITIZED_MAX = 8192;
+  private static final Map<String, String> SANITIZED = new ConcurrentHashMap<>();
 
   /** Renders the channel with the given items, newest first as given, as UTF-8 bytes. */
   public byte[] render(FeedChannel channel, List<Item> items) {
@@ -163,16 +167,36 @@ public class RssWriter {
   /**
    * Sanitized content HTML, else the plain-text summary escaped as HTML: readers render
    * descriptions as HTML, so plain text must never be read as markup.
+   *
+   * <p>Cleaning is the costliest step of a feed render, and a feed is rendered again after every
+   * write while most of its items stay the same; the result is therefore remembered per item
+   * version ({@code entryKey} and {@code changedAt}), for a bounded number of items.
    */
   static String descriptionHtml(Item item) {
-    if (item.contentHtml() != null && !item.contentHtml().isBlank()) {
-      // Defense in depth: the normalizer sanitized it already, but readers execute what we emit.
-      return Jsoup.clean(item.contentHtml(), HTML);
+    if (item.contentHtml() == null || item.contentHtml().isBlank()) {
+      return item.summary() == null ? "" : org.jsoup.nodes.Entities.escape(item.summary());
     }
-    if (item.summary() == null) {
-      return "";
+    if (item.entryKey() == null || item.changedAt() == null) {
+      return sanitize(item.contentHtml());
     }
-    return org.jsoup.nodes.Entities.escape(item.summary());
+    String key = item.entryKey() + '@' + item.changedAt();
+    String known = SANITIZED.get(key);
+    if (known != null) {
+      return known;
+    }
+    String clean = sanitize(item.contentHtml());
+    if (SANITIZED.size() >= SANITIZED_MAX) {
+      // Old versions are dead weight once a newer one is stored; starting over is cheaper than
+      // tracking recency on every read.
+      SANITIZED.clear();
+    }
+    SANITIZED.put(key, clean);
+    return clean;
+  }
+
+  private static String sanitize(String html) {
+    // Defense in depth: the normalizer sanitized it already, but readers execute what we emit.
+    return Jsoup.clean(html, HTML);
   }
 
   /** The document as UTF-8 bytes, no pretty printing (stable bytes for the same content). */

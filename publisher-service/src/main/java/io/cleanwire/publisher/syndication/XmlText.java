@@ -23,7 +23,23 @@ public final class XmlText {
 
   /** True when every code point is allowed by the XML 1.0 {@code Char} production. */
   public static boolean isLegal(String text) {
-    return text.codePoints().allMatch(XmlText::isLegalChar);
+    int n = text.length();
+    for (int k = 0; k < n; k++) {
+      char c = text.charAt(k);
+      if (c >= 0x20 && c <= 0xD7FF) {
+        continue; // almost every character of real text
+      }
+      if (Character.isHighSurrogate(c)
+          && k + 1 < n
+          && Character.isLowSurrogate(text.charAt(k + 1))) {
+        k++; // a pair: U+10000..U+10FFFF, always legal
+        continue;
+      }
+      if (!isLegalChar(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // String.codePoints() yields an unpaired surrogate as its own value, which falls outside every
