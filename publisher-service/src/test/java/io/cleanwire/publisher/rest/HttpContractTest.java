@@ -13,14 +13,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cleanwire.publisher.store.ItemStore;
 import io.cleanwire.publisher.support.ComponentProfile;
 import io.cleanwire.publisher.support.TestEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +43,7 @@ class HttpContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject ItemStore store;
+  @Inject MeterRegistry meters;
 
   @ParameterizedTest
   @ValueSource(
@@ -68,6 +79,63 @@ class HttpContractTest {
     assertThat(again.contentType().replace(" ", ""))
         .isEqualTo(first.contentType().replace(" ", ""));
     assertThat(again.asByteArray()).isEqualTo(first.asByteArray());
+  }
+
+  @Test
+  void concurrentFirstRequestsForOneUrlAreRenderedOnceAndAllAnswered() throws Exception {
+    store.upsert(
+        TestEvents.entry()
+            .key("single-flight-item")
+            .feed("https://flight.example/feed", "Flight")
+            .published(Instant.parse("2502-03-01T00:00:00Z"))
+            .build());
+    URI uri =
+        URI.create(
+            "http://localhost:"
+                + RestAssured.port
+                + "/api/v1/items?feed=https://flight.example/feed&limit=7");
+    double renderedBefore = answers("rendered");
+    int clients = 12;
+    HttpClient http = HttpClient.newHttpClient();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<HttpResponse<byte[]>>> pending = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        pending.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return http.send(
+                      HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                }));
+      }
+      go.countDown();
+      List<HttpResponse<byte[]>> answers = new ArrayList<>();
+      for (Future<HttpResponse<byte[]>> f : pending) {
+        answers.add(f.get());
+      }
+      HttpResponse<byte[]> first = answers.get(0);
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(first.body()).path("items").get(0).path("entryKey").asText())
+          .isEqualTo("single-flight-item");
+      for (HttpResponse<byte[]> answer : answers) {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("ETag"))
+            .isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+            .isEqualTo(first.headers().firstValue("Content-Type"));
+        assertThat(answer.body()).isEqualTo(first.body());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // One of them queried and serialized; the rest waited for it or found its stored answer.
+    assertThat(answers("rendered") - renderedBefore).isEqualTo(1.0);
+  }
+
+  private double answers(String outcome) {
+    return meters.get("cleanwire.publisher.answers").tag("outcome", outcome).counter().count();
   }
 
   @Test
