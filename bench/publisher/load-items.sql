@@ -3,8 +3,11 @@
 -- und 10 %), every fifth item a second source of the previous item's story, ~1.5 KB of HTML each,
 -- one item per minute going back in time. search_vector is a generated column: PostgreSQL stems
 -- every row on insert, as in production.
+-- bench_insert(lo, hi, newest) inserts items lo..hi, item i at newest - (i - lo) minutes;
+-- run.sh's ingest mode calls it once per new item while wrk measures.
 \set ON_ERROR_STOP on
-TRUNCATE item;
+CREATE OR REPLACE FUNCTION bench_insert(lo int, hi int, newest timestamptz) RETURNS void
+LANGUAGE sql AS $$
 INSERT INTO item (entry_key, story_id, duplicate_of, matched_by, similarity, feed_url, feed_title,
                   guid, link, canonical_url, title, summary, content_html, language,
                   language_confidence, published_at, updated_at, fetched_at, normalized_at,
@@ -33,13 +36,16 @@ SELECT md5(i::text),
        'Summary of report ' || i || ' with a few plain words about the day.',
        '<p>' || repeat('Paragraph of ordinary news text about report ' || i || '. ', 25) || '</p>',
        lang, 0.9,
-       now() - make_interval(mins => i), NULL,
-       now() - make_interval(mins => i), now() - make_interval(mins => i),
+       newest - make_interval(mins => i - lo), NULL,
+       newest - make_interval(mins => i - lo), newest - make_interval(mins => i - lo),
        '["Author ' || (i % 50) || '"]', '["World"]', '[]', '[]', md5(i::text || 'e'),
-       now() - make_interval(mins => i), now() - make_interval(mins => i),
-       now() - make_interval(mins => i)
+       newest - make_interval(mins => i - lo), newest - make_interval(mins => i - lo),
+       newest - make_interval(mins => i - lo)
 FROM (SELECT i, CASE WHEN i % 10 < 5 THEN 'en' WHEN i % 10 < 7 THEN 'de' WHEN i % 10 = 7 THEN 'fr'
                      WHEN i % 10 = 8 THEN 'ru' ELSE 'und' END AS lang
-      FROM generate_series(1, :n) AS i) AS s;
+      FROM generate_series(lo, hi) AS i) AS s;
+$$;
+TRUNCATE item;
+SELECT bench_insert(1, :n, now());
 ANALYZE item;
 SELECT count(*) AS items, count(DISTINCT story_id) AS stories FROM item;

@@ -8,7 +8,12 @@
 #      gives each of $HALF_CONNECTIONS connections a think time of HALF_CONNECTIONS*1000/(rate/2)
 #      ms before each request (not counted in latency); the achieved rate is printed beside it.
 # Usage: bench/publisher/run.sh   (env: ITEMS, DURATION, CONNECTIONS, HALF_CONNECTIONS, THREADS,
-#        PORT, CACHE_ENTRIES, SKIP_BUILD=1)
+#        PORT, CACHE_ENTRIES, SKIP_BUILD=1, JAVA_EXTRA: more JVM options, e.g. a JFR recording,
+#        ONLY: run only the cases whose name starts with it, INGEST_PER_SECOND: see below)
+# INGEST_PER_SECOND=n: while wrk measures, one PostgreSQL session inserts n new items per second
+# (each its own transaction, newest first in every list), as a normalizer would: every write
+# changes the ETag of every list, so the representation cache is renewed after each one and the
+# figures show reads under continuous writes. The 304 case is skipped then: its ETag ages at once.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,6 +30,8 @@ HALF_CONNECTIONS=${HALF_CONNECTIONS:-64}
 CACHE_ENTRIES=${CACHE_ENTRIES:-256}
 PORT=${PORT:-18080}
 SCHEMA=${SCHEMA:-publisher_bench}
+INGEST_PER_SECOND=${INGEST_PER_SECOND:-0}
+INGEST_APP=cleanwire-bench-ingest
 PSQL=(psql -h 127.0.0.1 -U postgres -d test -X -q -v ON_ERROR_STOP=1)
 BASE="http://127.0.0.1:$PORT"
 
@@ -40,7 +47,7 @@ fi
 echo "starting publisher on $BASE…" >&2
 # No Kafka broker is needed for reads: the consumer channel is switched off. The rate limit stays
 # active (its code runs on every request) with a quota no single client reaches.
-java -Xms512m -Xmx512m \
+java -Xms512m -Xmx512m ${JAVA_EXTRA:-} \
   -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
   -Dquarkus.datasource.username=postgres -Dquarkus.flyway.schemas="$SCHEMA" \
@@ -51,7 +58,12 @@ java -Xms512m -Xmx512m \
   -Dcleanwire.publisher.cache.max-entries="$CACHE_ENTRIES" \
   -jar "$WORK/app/quarkus-run.jar" > "$WORK/publisher.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+stop_ingest() {
+  # The DO loop runs in the server: end its backend, not just the client.
+  "${PSQL[@]}" -tAc "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+    WHERE application_name = '$INGEST_APP'" > /dev/null 2>&1 || true
+}
+trap 'stop_ingest; kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$BASE/q/health/live" > /dev/null 2>&1 && break
   kill -0 $PID 2>/dev/null || { cat "$WORK/publisher.log" >&2; exit 1; }
@@ -76,6 +88,21 @@ CASES=(
   "/feeds/rss|/feeds/rss|"
   "/feeds/rss 304 (If-None-Match)|/feeds/rss|$ETAG"
 )
+if ((INGEST_PER_SECOND > 0)); then
+  unset 'CASES[5]'
+  echo "ingesting $INGEST_PER_SECOND items/s while measuring…" >&2
+  PGAPPNAME=$INGEST_APP PGOPTIONS="-c search_path=$SCHEMA" "${PSQL[@]}" -c "DO \$\$
+    DECLARE k int := $ITEMS + 1;
+    BEGIN
+      LOOP
+        PERFORM bench_insert(k, k, clock_timestamp());
+        COMMIT;
+        k := k + 1;
+        PERFORM pg_sleep(1.0 / $INGEST_PER_SECOND);
+      END LOOP;
+    END \$\$" > /dev/null 2>&1 &
+  INGEST_STARTED=$(date +%s)
+fi
 
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
@@ -105,13 +132,15 @@ measure() {
 }
 
 : > "$WORK/wrk.log"
-echo "cache.max-entries=$CACHE_ENTRIES, $ITEMS items, wrk -t$THREADS, $DURATION per run," \
+echo "cache.max-entries=$CACHE_ENTRIES, $ITEMS items, ingest $INGEST_PER_SECOND items/s," \
+  "wrk -t$THREADS, $DURATION per run," \
   "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| request | req/s (c=%s) | p99 ms | publisher CPU ms/req | rate at half load | p99 ms at half load | non-2xx/3xx |\n' \
   "$CONNECTIONS"
 printf '|---|---|---|---|---|---|---|\n'
 for case in "${CASES[@]}"; do
   IFS='|' read -r name path etag <<< "$case"
+  [[ -n "${ONLY:-}" && "$name" != "$ONLY"* ]] && continue
   url="$BASE$path"
   measure "$CONNECTIONS" 0 "$etag" "$url" "$WARMUP" > /dev/null # JIT warm-up
   read -r rps p99 errors cpu < <(measure "$CONNECTIONS" 0 "$etag" "$url" "$DURATION")
@@ -123,5 +152,10 @@ for case in "${CASES[@]}"; do
     "$name" "$rps" "$p99" "$cpu" "$hrps" "$HALF_CONNECTIONS" "$pace" "$hp99" \
     "$((errors + herrors))"
 done
+if ((INGEST_PER_SECOND > 0)); then
+  added=$("${PSQL[@]}" -tAc "SELECT count(*) - $ITEMS FROM $SCHEMA.item")
+  echo "ingested $added items in $(($(date +%s) - INGEST_STARTED)) s"
+  stop_ingest
+fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "raw wrk output: $WORK/wrk.log" >&2
