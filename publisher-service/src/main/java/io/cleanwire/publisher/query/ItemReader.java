@@ -88,7 +88,8 @@ public class ItemReader {
     Map<String, Object> params = new LinkedHashMap<>();
     StringBuilder sql = new StringBuilder("select ").append(COLUMNS);
     sql.append(" from item i where 1 = 1");
-    appendFilter(sql, params, filter, "i");
+    String parsed = parse(filter);
+    appendFilter(sql, params, filter, "i", parsed);
     if (after != null) {
       // The first condition lets the database seek the (sort_time, entry_key) index directly;
       // the second settles ties on sort_time.
@@ -102,7 +103,7 @@ public class ItemReader {
       sql.append(
           " and not exists (select 1 from item j where j.story_id = i.story_id"
               + " and j.stored_seq < i.stored_seq");
-      appendFilter(sql, params, filter, "j");
+      appendFilter(sql, params, filter, "j", parsed);
       sql.append(")");
     }
     sql.append(" order by i.sort_time desc, i.entry_key desc");
@@ -128,7 +129,7 @@ public class ItemReader {
       params.put("afterTime", after.sortTime());
       params.put("afterKey", after.entryKey());
     }
-    appendFilter(sql, params, filter, "i");
+    appendFilter(sql, params, filter, "i", parse(filter));
     sql.append(" order by i.changed_at, i.entry_key limit ").append(Math.max(1, max));
     return items(sql, params);
   }
@@ -305,8 +306,37 @@ public class ItemReader {
     return out.toString();
   }
 
+  /**
+   * PostgreSQL, with a text query: the query parsed in every candidate language, OR-ed ({@link
+   * SearchSql#anyLanguage}); else null.
+   */
+  private String parse(ItemFilter filter) {
+    if (filter.text() == null || !SearchSql.isPostgres(dbKind)) {
+      return null;
+    }
+    List<String> languages = SearchSql.candidateLanguages(filter);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ps = connection.prepareStatement(SearchSql.PARSE_SQL)) {
+      ps.setString(1, filter.text());
+      ps.setArray(2, connection.createArrayOf("varchar", languages.toArray()));
+      List<String> parses = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          parses.add(rs.getString(1));
+        }
+      }
+      return SearchSql.anyLanguage(parses);
+    } catch (SQLException e) {
+      throw new IllegalStateException("search query could not be parsed: " + e.getMessage(), e);
+    }
+  }
+
   private void appendFilter(
-      StringBuilder sql, Map<String, Object> params, ItemFilter filter, String alias) {
+      StringBuilder sql,
+      Map<String, Object> params,
+      ItemFilter filter,
+      String alias,
+      String parsed) {
     // Parameter names are shared by both aliases: the same values apply to item and member.
     if (!filter.languages().isEmpty()) {
       sql.append(" and ").append(alias).append(".language in (:languages)");
@@ -328,6 +358,6 @@ public class ItemReader {
       sql.append(" and ").append(alias).append(".sort_time < :until");
       params.put("until", filter.until());
     }
-    SearchSql.append(sql, params, dbKind, filter, alias);
+    SearchSql.append(sql, params, dbKind, filter, alias, parsed);
   }
 }

@@ -21,6 +21,19 @@ class SearchSqlTest {
   }
 
   @Test
+  void combinesTheDistinctParsesOfAllLanguagesAndMatchesNothingWithoutALexeme() {
+    assertThat(SearchSql.anyLanguage(List.of("'elect'", "'election'", "'elect'", "")))
+        .isEqualTo("('elect') | ('election')");
+    assertThat(SearchSql.anyLanguage(List.of("'haus'"))).isEqualTo("'haus'");
+    assertThat(SearchSql.anyLanguage(List.of("", " "))).isEmpty();
+    StringBuilder sql = new StringBuilder();
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    ItemFilter filter = new ItemFilter(List.of(), null, null, null, null, "the");
+    SearchSql.append(sql, params, "postgresql", filter, "i", "");
+    assertThat(sql.toString()).isEqualTo(" and 1 = 0");
+  }
+
+  @Test
   void everyStemmedLanguageIsMappedByThePostgresMigration() throws IOException {
     String migration;
     try (InputStream in = getClass().getResourceAsStream("/db/vendor/postgresql/V3__search.sql")) {
