@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * cheap statement ({@link #PARSE_SQL}) whose result is bound into the item query as one constant
  * tsquery: written out as 29 parses, the planner spent ~7 ms folding and estimating them twice
  * (item and story probe) for ~2 ms of execution. The combined query does not depend on the row, so
- * the GIN index {@code item_search_idx} or a walk of the time index can serve it; a recheck then
- * keeps only rows that match the query parsed in their own language.
+ * the GIN index {@code item_search_idx} or a walk of the time index can serve it; a recheck ({@code
+ * publisher_search_matches}, migration {@code V4__search_recheck.sql}) then keeps only rows that
+ * match the query parsed in their own language.
  *
  * <p><b>H2</b> (local runs, tests): no stemming. Every word of the query (letters and digits,
  * lower-cased, at most {@value #MAX_TERMS}) must occur in the item's title, summary or tag-free
@@ -108,11 +109,12 @@ public final class SearchSql {
       // The OR above is what the index can serve, but it also lets one language's parse match
       // another's row (a stem in one, a stop word or other stem in the next: "-word" would leak).
       // The recheck keeps exactly the rows that match the query read in their own language.
-      sql.append(" and ")
+      // publisher_search_matches (migration V4) hides this from the planner's row estimate.
+      sql.append(" and publisher_search_matches(")
           .append(alias)
-          .append(".search_vector @@ websearch_to_tsquery(publisher_search_config(")
+          .append(".search_vector, ")
           .append(alias)
-          .append(".language), :q)");
+          .append(".language, :q)");
       return;
     }
     List<String> terms = terms(filter.text());
