@@ -192,6 +192,44 @@ class ItemRepositoryPostgresTest {
   }
 
   @Test
+  void collapsedSearchShowsEachStoryThroughItsFirstMatchingMember() {
+    Instant t = year(2205);
+    TestEvents first = TestEvents.entry().key("pg-s-first").published(t.plusSeconds(1));
+    first.title("Ballot counting continues");
+    first.summary = "Officials expect the final count tomorrow.";
+    first.language("en");
+    TestEvents second =
+        TestEvents.entry()
+            .key("pg-s-second")
+            .published(t.plusSeconds(2))
+            .memberOf("pg-s-first", MatchedBy.NEAR, 0.9);
+    second.title("Ballot counting continues in the election");
+    second.summary = "Officials expect the final election count tomorrow.";
+    second.language("en");
+    TestEvents third =
+        TestEvents.entry()
+            .key("pg-s-third")
+            .published(t.plusSeconds(3))
+            .memberOf("pg-s-first", MatchedBy.NEAR, 0.9);
+    third.title("Election count: ballots continue");
+    third.summary = "The elections office expects the final count tomorrow.";
+    third.language("en");
+    for (TestEvents e : List.of(first, second, third)) {
+      store.upsert(e.build());
+    }
+    ItemFilter elections =
+        new ItemFilter(List.of(), null, null, year(2205), year(2206), "elections");
+
+    // The story's first member does not mention the word: its first member that does stands for it.
+    assertThat(finder.page(new ItemQuery(elections, true, 50, null)).items())
+        .extracting(Item::entryKey)
+        .containsExactly("pg-s-second");
+    assertThat(finder.page(new ItemQuery(elections, false, 50, null)).items())
+        .extracting(Item::entryKey)
+        .containsExactly("pg-s-third", "pg-s-second");
+  }
+
+  @Test
   void pagesByKeysetWithCollapsedStories() {
     Instant t = year(2202);
     List<String> expected = new ArrayList<>();
