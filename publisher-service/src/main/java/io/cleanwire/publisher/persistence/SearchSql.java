@@ -70,17 +70,16 @@ public final class SearchSql {
    * has a lexeme (then nothing matches, as with an empty tsquery).
    */
   public static String anyLanguage(Collection<String> parses) {
-    Set<String> distinct = new TreeSet<>();
+    TreeSet<String> distinct = new TreeSet<>();
     for (String part : parses) {
       if (part != null && !part.isBlank()) {
         distinct.add(part);
       }
     }
-    List<String> parts = new ArrayList<>(distinct);
-    if (parts.size() <= 1) {
-      return parts.isEmpty() ? "" : parts.get(0);
+    if (distinct.size() <= 1) {
+      return distinct.isEmpty() ? "" : distinct.first();
     }
-    return "(" + String.join(") | (", parts) + ")";
+    return "(" + String.join(") | (", distinct) + ")";
   }
 
   /**

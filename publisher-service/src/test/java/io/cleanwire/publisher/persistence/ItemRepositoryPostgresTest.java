@@ -194,26 +194,26 @@ class ItemRepositoryPostgresTest {
   @Test
   void collapsedSearchShowsEachStoryThroughItsFirstMatchingMember() {
     Instant t = year(2205);
-    TestEvents first = TestEvents.entry().key("pg-s-first").published(t.plusSeconds(1));
-    first.title("Ballot counting continues");
-    first.summary = "Officials expect the final count tomorrow.";
-    first.language("en");
+    TestEvents first =
+        english(
+            "pg-s-first",
+            t.plusSeconds(1),
+            "Ballot counting continues",
+            "Officials expect the final count tomorrow.");
     TestEvents second =
-        TestEvents.entry()
-            .key("pg-s-second")
-            .published(t.plusSeconds(2))
+        english(
+                "pg-s-second",
+                t.plusSeconds(2),
+                "Ballot counting continues in the election",
+                "Officials expect the final election count tomorrow.")
             .memberOf("pg-s-first", MatchedBy.NEAR, 0.9);
-    second.title("Ballot counting continues in the election");
-    second.summary = "Officials expect the final election count tomorrow.";
-    second.language("en");
     TestEvents third =
-        TestEvents.entry()
-            .key("pg-s-third")
-            .published(t.plusSeconds(3))
+        english(
+                "pg-s-third",
+                t.plusSeconds(3),
+                "Election count: ballots continue",
+                "The elections office expects the final count tomorrow.")
             .memberOf("pg-s-first", MatchedBy.NEAR, 0.9);
-    third.title("Election count: ballots continue");
-    third.summary = "The elections office expects the final count tomorrow.";
-    third.language("en");
     for (TestEvents e : List.of(first, second, third)) {
       store.upsert(e.build());
     }
@@ -227,6 +227,13 @@ class ItemRepositoryPostgresTest {
     assertThat(finder.page(new ItemQuery(elections, false, 50, null)).items())
         .extracting(Item::entryKey)
         .containsExactly("pg-s-third", "pg-s-second");
+  }
+
+  private static TestEvents english(String key, Instant published, String title, String summary) {
+    TestEvents entry = TestEvents.entry().key(key).published(published).language("en");
+    entry.title(title);
+    entry.summary = summary;
+    return entry;
   }
 
   @Test
