@@ -163,6 +163,11 @@ public final class NearDuplicates {
     return Optional.ofNullable(best);
   }
 
+  /** Whether the verified similarity of {@code a} and {@code b} makes them one story. */
+  public boolean sameStory(NearSignature a, NearSignature b) {
+    return verify(a, b) != null;
+  }
+
   /** The similarity that makes {@code a} and {@code b} one story, or null when they are not. */
   Double verify(NearSignature a, NearSignature b) {
     if (a.mediaDiffers(b) && Math.min(a.shingles().length, b.shingles().length) < 60) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * The dedup state of one batch of entries, read in a few bulk queries and written in a few bulk
@@ -104,10 +105,16 @@ final class DedupBatch implements DedupStore, NearIndex {
 
   /**
    * Reads, in bulk, everything the batch's entries will ask for: their stored decisions, the claims
-   * on their URL keys, fingerprints and bands, then the signatures and decisions of the holders
-   * found.
+   * on their URL keys, fingerprints and bands, then the signatures of the band holders and the
+   * decisions of those that {@code related} says an entry of the batch may join (any other decision
+   * asked for is read when asked).
+   *
+   * @param related whether two signatures make one story (what the near matching will verify), or
+   *     null to read the decisions of every band holder
    */
-  void prefetch(List<StoryMatcher.Candidate> entries) throws SQLException {
+  void prefetch(
+      List<StoryMatcher.Candidate> entries, BiPredicate<NearSignature, NearSignature> related)
+      throws SQLException {
     Set<String> keys = new LinkedHashSet<>();
     Set<String> urlHashes = new LinkedHashSet<>();
     Set<String> fingerprints = new LinkedHashSet<>();
@@ -129,19 +136,36 @@ final class DedupBatch implements DedupStore, NearIndex {
       }
     }
     // Claims first, decisions after: a replica commits an entry's claims and its decision
-    // together, so every holder seen here has its decision visible to the reads below.
+    // together, so every holder seen here has its decision visible to the reads below. A URL or
+    // content holder's decision is not needed: its claim carries the story.
     loadClaims("url_claim", "url_hash", urlHashes, urls);
     loadClaims("content_claim", "fingerprint", fingerprints, contents);
     loadBands(bandKeys);
-    Set<String> holders = new HashSet<>(keys);
-    urls.values().forEach(o -> o.ifPresent(h -> holders.add(h.entryKey())));
-    contents.values().forEach(o -> o.ifPresent(h -> holders.add(h.entryKey())));
     Set<String> bandHolders = new HashSet<>();
     bands.values().forEach(o -> o.ifPresent(h -> bandHolders.add(h.entryKey())));
-    holders.addAll(bandHolders);
-    loadDecisions(holders);
     bandHolders.addAll(keys);
     loadSignatures(bandHolders);
+    Set<String> undecided = new HashSet<>(keys);
+    for (StoryMatcher.Candidate e : entries) {
+      if (e.signature() == null) {
+        continue;
+      }
+      for (long b : e.signature().bands()) {
+        Optional<Held> held = bands.get(b);
+        if (held == null || held.isEmpty() || decisions.containsKey(held.get().entryKey())) {
+          continue;
+        }
+        Optional<Stored> theirs = signatures.get(held.get().entryKey());
+        boolean verifies =
+            theirs != null
+                && theirs.isPresent()
+                && (related == null || related.test(e.signature(), theirs.get().signature()));
+        if (verifies) {
+          undecided.add(held.get().entryKey());
+        }
+      }
+    }
+    loadDecisions(undecided);
   }
 
   // ---------------------------------------------------------------- DedupStore

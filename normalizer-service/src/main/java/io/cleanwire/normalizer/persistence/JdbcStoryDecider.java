@@ -74,7 +74,7 @@ public final class JdbcStoryDecider implements StoryDecider {
         try {
           Instant now = near == null ? Instant.now() : near.clock().instant();
           DedupBatch batch = new DedupBatch(c, now);
-          batch.prefetch(entries);
+          batch.prefetch(entries, near == null ? null : near::sameStory);
           T result = work.apply(batch);
           if (write) {
             batch.flush();
