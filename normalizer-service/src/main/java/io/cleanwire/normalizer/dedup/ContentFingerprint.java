@@ -43,7 +43,47 @@ public final class ContentFingerprint {
     }
     // upper then lower folds ß/ss and final sigma alike, without a locale's special rules.
     String folded = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-    return folded.replaceAll("[\\s\\p{Z}]+", " ").strip();
+    return collapseSpaces(folded).strip();
+  }
+
+  /**
+   * Every run of white space or Unicode separators ({@code [\s\p{Z}]+}) as one space, without a
+   * regular expression (this runs on every entry).
+   */
+  static String collapseSpaces(String text) {
+    StringBuilder out = null;
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        if (!inRun) {
+          out.append(' ');
+          inRun = true;
+        }
+      } else {
+        if (out != null) {
+          out.append(c);
+        }
+        inRun = false;
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      return true; // \s: space, tab, newline, vertical tab, form feed, carriage return
+    }
+    if (c < 0x80) {
+      return false;
+    }
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   /** SHA-256 of the UTF-8 bytes of {@code text}, lower-case hex. */

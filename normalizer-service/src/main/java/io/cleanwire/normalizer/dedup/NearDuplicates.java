@@ -173,11 +173,15 @@ public final class NearDuplicates {
     if (a.mediaDiffers(b) && Math.min(a.shingles().length, b.shingles().length) < 60) {
       return null; // gallery items: one caption, different pictures
     }
-    double jaccard = a.jaccard(b);
+    // a.jaccard(b), then a.containment(b), from one count of the shared shingles
+    int shared = a.shared(b);
+    int union = a.shingles().length + b.shingles().length - shared;
+    double jaccard = union == 0 ? 0.0 : (double) shared / union;
     if (jaccard >= settings.minJaccard()) {
       return round(jaccard);
     }
-    double containment = a.containment(b);
+    int smaller = Math.min(a.shingles().length, b.shingles().length);
+    double containment = smaller == 0 ? 0.0 : (double) shared / smaller;
     if (containment >= settings.minContainment()) {
       return round(containment);
     }

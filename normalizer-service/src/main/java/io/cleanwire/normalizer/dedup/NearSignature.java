@@ -40,7 +40,8 @@ public record NearSignature(int[] shingles, long[] bands, String mediaKey) {
     return false;
   }
 
-  private int shared(NearSignature other) {
+  /** Shingles both sets hold (one merge of the sorted arrays). */
+  int shared(NearSignature other) {
     int[] a = shingles;
     int[] b = other.shingles;
     int i = 0;

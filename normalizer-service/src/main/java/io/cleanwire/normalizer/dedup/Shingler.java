@@ -94,6 +94,9 @@ public final class Shingler {
   }
 
   static boolean isUnspaced(int cp) {
+    if (cp < 0x0E00) {
+      return false; // Latin to Sinhala: every script before Thai separates its words
+    }
     UnicodeScript s = UnicodeScript.of(cp);
     return s == UnicodeScript.HAN
         || s == UnicodeScript.HIRAGANA

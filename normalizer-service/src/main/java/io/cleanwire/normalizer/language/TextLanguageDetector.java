@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Detects an entry's language from its text: Unicode script first (Hangul, Kana, Greek, Thai… are
@@ -91,8 +90,6 @@ public final class TextLanguageDetector implements LanguageDetector {
   private static final Map<String, Language> BY_CODE = new HashMap<>();
 
   private static final Language[] LANGUAGES = Language.values();
-
-  private static final Pattern LATIN_WORD = Pattern.compile("[\\p{IsLatin}\\d]+");
 
   static {
     for (Language l : Language.values()) {
@@ -229,7 +226,7 @@ public final class TextLanguageDetector implements LanguageDetector {
     }
     if (script != UnicodeScript.LATIN) {
       // Latin brand names in a Cyrillic or Arabic sentence are no evidence for any of its languages
-      sample = LATIN_WORD.matcher(sample).replaceAll(" ");
+      sample = blankLatinWords(sample);
     }
     // only Cyrillic has languages told apart by their own letters
     EnumSet<Language> candidates =
@@ -289,6 +286,28 @@ public final class TextLanguageDetector implements LanguageDetector {
               e.getKey().getIsoCode639_1().toString(), round(e.getValue())));
     }
     return new LanguageGuess(code, round(confidence), list, declarationValid);
+  }
+
+  /** Every run of Latin letters and ASCII digits ({@code [\p{IsLatin}\d]+}) as one space. */
+  static String blankLatinWords(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      boolean latin =
+          cp < 0x80
+              ? (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+              : UnicodeScript.of(cp) == UnicodeScript.LATIN;
+      if (!latin) {
+        out.appendCodePoint(cp);
+        inRun = false;
+      } else if (!inRun) {
+        out.append(' ');
+        inRun = true;
+      }
+    }
+    return out.toString();
   }
 
   /** Removes Cyrillic languages whose own letters are absent (Ukrainian «щ» is not Kazakh). */

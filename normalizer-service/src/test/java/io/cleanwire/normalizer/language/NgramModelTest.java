@@ -87,6 +87,42 @@ class NgramModelTest {
     assertThat(fivegrams.bytes(4, 5)).isPositive();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ENGLISH | The government announced new measures on Tuesday to support small farmers hit by"
+            + " the drought, including cheaper loans, a delay of tax payments and help with the cost"
+            + " of water for the rest of the summer.",
+        "PORTUGUESE | O governo anunciou na terça-feira novas medidas para apoiar os pequenos"
+            + " agricultores afetados pela seca, incluindo empréstimos mais baratos e o adiamento"
+            + " de impostos até ao fim do verão.",
+        "UKRAINIAN | Уряд оголосив у вівторок нові заходи підтримки дрібних фермерів, які"
+            + " постраждали від посухи: дешевші кредити, відстрочку податків і допомогу з оплатою"
+            + " води до кінця літа.",
+      })
+  void pruningDropsOnlyLanguagesFarBehindAndKeepsTheCostsOfTheOthers(
+      Language language, String text) {
+    long[] full = new long[Language.values().length];
+    long[] pruned = new long[Language.values().length];
+    trigrams.score(text, ordinals(), 3, full, Long.MAX_VALUE);
+    trigrams.score(text, ordinals(), 3, pruned);
+
+    long best = LANGUAGES.stream().mapToLong(l -> full[l.ordinal()]).min().orElseThrow();
+    assertThat(full[language.ordinal()]).isEqualTo(best);
+    int dropped = 0;
+    for (Language l : LANGUAGES) {
+      if (pruned[l.ordinal()] == NgramModel.PRUNED) {
+        dropped++;
+        assertThat(full[l.ordinal()] - best).as(l.name()).isGreaterThan(NgramModel.PRUNE_GAP);
+      } else {
+        assertThat(pruned[l.ordinal()]).as(l.name()).isEqualTo(full[l.ordinal()]);
+      }
+    }
+    // most of the candidates are other scripts' or unrelated languages: they go early
+    assertThat(dropped).isGreaterThan(LANGUAGES.size() / 2);
+  }
+
   private static Language cheapest(NgramModel model, String text, int order) {
     long[] costs = new long[Language.values().length];
     model.score(text, ordinals(), order, costs);

@@ -2,12 +2,54 @@ package io.cleanwire.normalizer.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TextLanguageDetectorTest {
+
+  @Test
+  void blanksLatinWordsExactlyAsTheRegularExpressionDid() {
+    String[] pieces = {
+      "a",
+      "Z",
+      "é",
+      "ß",
+      "ǅ",
+      "ﬀ",
+      "Ｋ",
+      "0",
+      "9",
+      "٣",
+      "١",
+      "Ж",
+      "ї",
+      "ع",
+      "क",
+      " ",
+      "-",
+      "’",
+      "\u0301",
+      "\uD835\uDC00",
+      "\uD83D\uDE00",
+      "\u00AA",
+      "ª",
+      "ⅷ"
+    };
+    Random random = new Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder s = new StringBuilder();
+      for (int len = random.nextInt(10); len > 0; len--) {
+        s.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = s.toString();
+      assertThat(TextLanguageDetector.blankLatinWords(text))
+          .as(text)
+          .isEqualTo(text.replaceAll("[\\p{IsLatin}\\d]+", " "));
+    }
+  }
 
   private static final TextLanguageDetector DETECTOR =
       new TextLanguageDetector(
