@@ -86,13 +86,25 @@ public class PipelineBatchBenchmark {
   /** Stories of one run are new to the index whatever earlier runs wrote. */
   private long next = 1 + (System.currentTimeMillis() / 1000 % 100_000) * 1_000_000L;
 
+  private static final java.lang.management.ThreadMXBean THREADS =
+      ManagementFactory.getThreadMXBean();
+
+  /** Benchmark-thread CPU of this iteration: language + signing, and decideAll. */
+  private long textCpu;
+
+  private long decideCpu;
+
   private long joined;
   private int backendPid;
 
   private long iterationEntries;
   private long joinedAtStart;
   private long cpuAtStart;
+  private long threadCpuAtStart;
+  private long jitMsAtStart;
+  private long gcMsAtStart;
   private long pgCpuAtStart;
+  private long pgAllCpuAtStart;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -139,6 +151,7 @@ public class PipelineBatchBenchmark {
   public Object languageAndDedupBatch() {
     List<StoryMatcher.Candidate> batch = new ArrayList<>(BATCH);
     int languages = 0;
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
     for (int i = 0; i < BATCH; i++) {
       long n = next++;
       String[] e = entries.get((int) (n % entries.size()));
@@ -158,7 +171,10 @@ public class PipelineBatchBenchmark {
               body.length(),
               signature));
     }
+    long cpu1 = THREADS.getCurrentThreadCpuTime();
     List<StoryDecision> decisions = decider.decideAll(batch);
+    textCpu += cpu1 - cpu0;
+    decideCpu += THREADS.getCurrentThreadCpuTime() - cpu1;
     for (StoryDecision d : decisions) {
       if (!d.startsStory()) {
         joined++;
@@ -190,21 +206,45 @@ public class PipelineBatchBenchmark {
   @Setup(Level.Iteration)
   public void startIteration() throws Exception {
     iterationEntries = 0;
+    textCpu = 0;
+    decideCpu = 0;
     joinedAtStart = joined;
     cpuAtStart = processCpuNanos();
+    threadCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    jitMsAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    gcMsAtStart = gcMillis();
     pgCpuAtStart = backendCpuNanos();
+    pgAllCpuAtStart = serverCpuNanos();
   }
 
   @TearDown(Level.Iteration)
   public void endIteration() throws Exception {
     double jvm = (processCpuNanos() - cpuAtStart) / 1000.0 / iterationEntries;
-    double pg = (backendCpuNanos() - pgCpuAtStart) / 1000.0 / iterationEntries;
+    double thread =
+        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpuAtStart)
+            / 1000.0
+            / iterationEntries;
+    double jit =
+        (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMsAtStart)
+            * 1000.0
+            / iterationEntries;
+    double gc = (gcMillis() - gcMsAtStart) * 1000.0 / iterationEntries;
+    double backend = (backendCpuNanos() - pgCpuAtStart) / 1000.0 / iterationEntries;
+    double pg = (serverCpuNanos() - pgAllCpuAtStart) / 1000.0 / iterationEntries;
     System.out.printf(
-        "%nbench-cpu entries=%d jvmCpuUsPerEntry=%.1f postgresCpuUsPerEntry=%.1f"
-            + " entriesPerCoreSecond=%.0f joinedAStory=%.1f%%%n",
+        "%nbench-cpu entries=%d jvmCpuUsPerEntry=%.1f (benchmarkThread=%.1f: language+signature"
+            + " %.1f, decideAll %.1f; jit≈%.1f gc≈%.1f)"
+            + " postgresCpuUsPerEntry=%.1f (backend=%.1f) entriesPerCoreSecond=%.0f"
+            + " joinedAStory=%.1f%%%n",
         iterationEntries,
         jvm,
+        thread,
+        textCpu / 1000.0 / iterationEntries,
+        decideCpu / 1000.0 / iterationEntries,
+        jit,
+        gc,
         pg,
+        backend,
         1_000_000.0 / (jvm + pg),
         100.0 * (joined - joinedAtStart) / iterationEntries);
   }
@@ -222,6 +262,15 @@ public class PipelineBatchBenchmark {
     pool.getConnection().unwrap(Connection.class).close();
   }
 
+  private static long gcMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
+  }
+
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
@@ -229,7 +278,36 @@ public class PipelineBatchBenchmark {
 
   /** utime + stime of the PostgreSQL backend serving our connection, from /proc. */
   private long backendCpuNanos() throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + backendPid + "/stat"));
+    return cpuNanos(backendPid);
+  }
+
+  /**
+   * utime + stime of every PostgreSQL process of the server (postmaster and its children): the
+   * backend, and what our writes cost elsewhere (WAL writer, checkpointer, background writer,
+   * autovacuum). On an otherwise idle server, all of it is the benchmark's.
+   */
+  private long serverCpuNanos() throws Exception {
+    long sum = 0;
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) procs::iterator) {
+        String name = p.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          if (Files.readString(p.resolve("comm")).strip().equals("postgres")) {
+            sum += cpuNanos(Integer.parseInt(name));
+          }
+        } catch (java.io.IOException gone) {
+          // the process ended between the listing and the read
+        }
+      }
+    }
+    return sum;
+  }
+
+  private static long cpuNanos(int pid) throws java.io.IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
     return ticks * 10_000_000L; // USER_HZ = 100
