@@ -31,6 +31,9 @@ public final class JdbcStoryDecider implements StoryDecider {
   private final int contentMatchMinChars;
   private final NearDuplicates near;
 
+  /** Whether the database is PostgreSQL (rows written as arrays), once known. */
+  private volatile Boolean postgres;
+
   /**
    * @param near near-duplicate matching (its index is replaced by each batch's view), or null for
    *     exact matching only
@@ -73,7 +76,7 @@ public final class JdbcStoryDecider implements StoryDecider {
         c.setAutoCommit(false);
         try {
           Instant now = near == null ? Instant.now() : near.clock().instant();
-          DedupBatch batch = new DedupBatch(c, now);
+          DedupBatch batch = new DedupBatch(c, now, isPostgres(c));
           batch.prefetch(entries, near == null ? null : near::sameStory);
           T result = work.apply(batch);
           if (write) {
@@ -103,6 +106,15 @@ public final class JdbcStoryDecider implements StoryDecider {
             "dedup batch of " + entries.size() + " failed: " + e.getMessage(), e);
       }
     }
+  }
+
+  private boolean isPostgres(Connection c) throws SQLException {
+    Boolean known = postgres;
+    if (known == null) {
+      known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+      postgres = known;
+    }
+    return known;
   }
 
   private static void retryOrGiveUp(int attempt, int size, String reason, Exception e) {
