@@ -3,13 +3,16 @@ package io.cleanwire.normalizer.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
+import io.cleanwire.events.MatchedBy;
 import io.cleanwire.normalizer.Events;
 import io.cleanwire.normalizer.dedup.StoryDecision;
+import io.cleanwire.normalizer.dedup.StoryMatcher;
 import io.cleanwire.testsupport.PostgresAvailable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +64,47 @@ class DedupIndexPostgresTest {
   void threeReplicasMakeOneStoryPerGroupOnPostgres() throws Exception {
     SharedDedupIndexTest.threeReplicasMakeOneStoryPerGroup(
         dataSource, "pg3-" + Events.unique() + "-", 60);
+  }
+
+  /** On PostgreSQL a batch writes its rows as arrays: what array syntax means must survive. */
+  @Test
+  void urlsWithArraySyntaxAndMissingValuesAreStoredAsGiven() throws Exception {
+    JdbcStoryDecider decider = new JdbcStoryDecider(dataSource, 10, null);
+    String u = Events.unique();
+    String url = "https://news.example/a,b/{c}/\\d\"e\"/NULL/" + u;
+    String fingerprint = "fp-" + u;
+    StoryMatcher.Candidate first = new StoryMatcher.Candidate("arr-a-" + u, url, fingerprint, 100);
+    StoryMatcher.Candidate noUrl = new StoryMatcher.Candidate("arr-b-" + u, null, fingerprint, 100);
+
+    List<StoryDecision> batch = decider.decideAll(List.of(first, noUrl));
+    StoryDecision later =
+        decider
+            .decideAll(List.of(new StoryMatcher.Candidate("arr-c-" + u, url, "other-" + u, 100)))
+            .get(0);
+
+    assertThat(batch.get(0).startsStory()).isTrue();
+    assertThat(batch.get(1).storyId()).isEqualTo(first.entryKey());
+    assertThat(batch.get(1).matchedBy()).isEqualTo(MatchedBy.CONTENT);
+    assertThat(later.storyId()).isEqualTo(first.entryKey());
+    assertThat(later.matchedBy()).isEqualTo(MatchedBy.URL);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT entry_key, canonical_url, similarity FROM entry_decision"
+                    + " WHERE entry_key LIKE ? ORDER BY entry_key")) {
+      s.setString(1, "arr-%-" + u);
+      try (ResultSet rs = s.executeQuery()) {
+        List<String> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getObject(3));
+        }
+        assertThat(rows)
+            .containsExactly(
+                first.entryKey() + " " + url + " null",
+                noUrl.entryKey() + " null 1.0",
+                "arr-c-" + u + " " + url + " 1.0");
+      }
+    }
   }
 
   @RepeatedTest(3)
