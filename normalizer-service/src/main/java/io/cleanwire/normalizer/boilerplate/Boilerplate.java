@@ -16,14 +16,18 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Removes boilerplate lines from an entry's summary text and content HTML: configured rules, lines
  * the feed repeats across many entries (learned through a {@link FeedLineStore}), and lines
  * repeated inside the entry.
  *
- * <p>In HTML a "line" is a leaf block (a paragraph, list item, caption... with no block inside). A
- * field is never emptied by this step: when every line of it would go, it is left as it is.
+ * <p>In HTML a "line" is a leaf block (a paragraph, list item, caption... with no block inside),
+ * or, where {@code <br>} breaks a leaf block or the text outside any block, each piece between two
+ * breaks: aggregators append "Posted via …" after a {@code <br>} as often as in a paragraph of its
+ * own. A field is never emptied by this step: when every line of it would go, it is left as it is.
  */
 public final class Boilerplate {
 
@@ -101,10 +105,10 @@ public final class Boilerplate {
         summary == null || summary.isEmpty() ? List.of() : List.of(summary.split("\n", -1));
     Document doc =
         contentHtml == null || contentHtml.isBlank() ? null : Jsoup.parseBodyFragment(contentHtml);
-    List<Element> blocks = doc == null ? List.of() : leafBlocks(doc);
+    List<HtmlLine> blocks = doc == null ? List.of() : htmlLines(doc);
     List<String> blockLines = new ArrayList<>(blocks.size());
-    for (Element block : blocks) {
-      blockLines.add(block.text());
+    for (HtmlLine line : blocks) {
+      blockLines.add(line.text());
     }
 
     Set<String> learnedKeys = Set.of();
@@ -144,10 +148,19 @@ public final class Boilerplate {
       record(repairs, "summary", sv);
     }
     String newHtml = contentHtml;
-    LineFilter.Verdict cv = filter.judge(blockLines, learnedKeys);
+    Set<Integer> pieces = new java.util.HashSet<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (blocks.get(i).nodes() != null) {
+        pieces.add(i);
+      }
+    }
+    LineFilter.Verdict cv = filter.judge(blockLines, learnedKeys, pieces);
     if (!cv.isEmpty() && mayDrop(cv, blockLines)) {
       for (int i : cv.dropped()) {
         blocks.get(i).remove();
+      }
+      for (int i : cv.dropped()) {
+        blocks.get(i).tidy();
       }
       doc.outputSettings()
           .prettyPrint(false)
@@ -188,11 +201,91 @@ public final class Boilerplate {
     }
   }
 
-  /** Block elements with text and no block element inside, in document order. */
-  private static List<Element> leafBlocks(Document doc) {
-    List<Element> leaves = new ArrayList<>();
-    for (Element el : doc.body().getAllElements()) {
-      if (el == doc.body() || !BLOCKS.contains(el.normalName())) {
+  /**
+   * One line of content HTML: a whole leaf block, or the nodes between two {@code <br>} of a leaf
+   * block or of the body's own text.
+   *
+   * @param block the leaf block, or the body
+   * @param nodes the line's nodes, or null for the whole block
+   */
+  private record HtmlLine(Element block, List<Node> nodes) {
+
+    String text() {
+      if (nodes == null) {
+        return block.text();
+      }
+      StringBuilder out = new StringBuilder();
+      for (Node n : nodes) {
+        out.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "");
+      }
+      return out.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    /** Removes the line, and the break that separated it from the line before (or after). */
+    void remove() {
+      if (nodes == null) {
+        block.remove();
+        return;
+      }
+      Node before = nodes.get(0).previousSibling();
+      Node after = nodes.get(nodes.size() - 1).nextSibling();
+      if (isBreak(before)) {
+        before.remove();
+      } else if (isBreak(after)) {
+        after.remove();
+      }
+      nodes.forEach(Node::remove);
+    }
+
+    /**
+     * After lines of a block went: breaks left at its start or end go, and a leaf block left with
+     * nothing but breaks and white space goes too.
+     */
+    void tidy() {
+      if (nodes == null || block.parent() == null) {
+        return;
+      }
+      trimBreaks(block, true);
+      trimBreaks(block, false);
+      if (block == block.ownerDocument().body() || block.hasText()) {
+        return;
+      }
+      for (Element inner : block.getAllElements()) {
+        if (inner != block && !isBreak(inner)) {
+          return; // an image or other element without text stays
+        }
+      }
+      block.remove();
+    }
+
+    private static void trimBreaks(Element block, boolean atStart) {
+      while (block.childNodeSize() > 0) {
+        Node edge = block.childNode(atStart ? 0 : block.childNodeSize() - 1);
+        if (isBreak(edge) || (edge instanceof TextNode t && t.isBlank())) {
+          edge.remove();
+        } else {
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean isBreak(Node n) {
+    return n instanceof Element e && "br".equals(e.normalName());
+  }
+
+  /** The lines of content HTML in document order (see {@link HtmlLine}). */
+  private static List<HtmlLine> htmlLines(Document doc) {
+    List<HtmlLine> lines = new ArrayList<>();
+    Element body = doc.body();
+    Map<Node, Integer> position = new HashMap<>();
+    body.traverse((node, depth) -> position.put(node, position.size()));
+    for (Element el : body.getAllElements()) {
+      if (el == body) {
+        addPieces(body, true, lines);
+        continue;
+      }
+      if (!BLOCKS.contains(el.normalName()) || !el.hasText()) {
         continue;
       }
       boolean leaf = true;
@@ -202,11 +295,49 @@ public final class Boilerplate {
           break;
         }
       }
-      if (leaf && el.hasText()) {
-        leaves.add(el);
+      if (leaf && !addPieces(el, false, lines)) {
+        lines.add(new HtmlLine(el, null));
       }
     }
-    return leaves;
+    // the body's own pieces were listed first: put every line where it stands in the document
+    lines.sort(
+        java.util.Comparator.comparingInt(
+            l -> position.get(l.nodes() == null ? l.block() : l.nodes().get(0))));
+    return lines;
+  }
+
+  /**
+   * Adds the pieces between the {@code <br>} children of {@code parent} (its inline children only,
+   * when {@code inlineOnly}: the body's text outside blocks) as lines, when there is a break;
+   * returns whether it did.
+   */
+  private static boolean addPieces(Element parent, boolean inlineOnly, List<HtmlLine> lines) {
+    List<List<Node>> pieces = new ArrayList<>();
+    List<Node> piece = new ArrayList<>();
+    boolean broken = false;
+    for (Node n : new ArrayList<>(parent.childNodes())) {
+      if (isBreak(n)) {
+        broken = true;
+        pieces.add(piece);
+        piece = new ArrayList<>();
+      } else if (inlineOnly && n instanceof Element e && BLOCKS.contains(e.normalName())) {
+        pieces.add(piece); // a block ends the run of inline text before it
+        piece = new ArrayList<>();
+      } else {
+        piece.add(n);
+      }
+    }
+    pieces.add(piece);
+    if (!broken && !inlineOnly) {
+      return false;
+    }
+    for (List<Node> p : pieces) {
+      HtmlLine line = new HtmlLine(parent, p);
+      if (!p.isEmpty() && (broken || !inlineOnly) && !line.text().isEmpty()) {
+        lines.add(line);
+      }
+    }
+    return true;
   }
 
   /** The stored form of a line: SHA-256 of its key, 32 hex digits. */

@@ -39,6 +39,14 @@ public final class LineFilter {
    * known to repeat. Returns the indexes to drop.
    */
   public Verdict judge(List<String> lines, Set<String> learned) {
+    return judge(lines, learned, Set.of());
+  }
+
+  /**
+   * {@link #judge(List, Set)}, where the lines at {@code kept} are never dropped for repetition
+   * (lines broken by {@code <br>} inside a paragraph: verse and refrains repeat on purpose).
+   */
+  public Verdict judge(List<String> lines, Set<String> learned, Set<Integer> kept) {
     Set<Integer> dropped = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
     int learnedCount = 0;
@@ -70,7 +78,8 @@ public final class LineFilter {
       } else if (learned.contains(key)) {
         dropped.add(i);
         learnedCount++;
-      } else if (key.length() <= repetition.maxChars()
+      } else if (!kept.contains(i)
+          && key.length() <= repetition.maxChars()
           && (key.equals(previous)
               || total.get(key) >= repetition.minCount() && seen.containsKey(key))) {
         dropped.add(i);

@@ -74,6 +74,41 @@ class BoilerplateTest {
     assertThat(out.repairs()).extracting(Repair::field).containsOnly("contentHtml");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        // a trailer after a break inside a paragraph
+        "<p>The story itself.<br>The post A first appeared on B.</p>"
+            + " | <p>The story itself.</p>",
+        // a wrapper before it, two breaks between
+        "<p>shared this story<br>from Callie Patteson, New York Post.<br><br>The story itself.</p>"
+            + " | <p>The story itself.</p>",
+        // text outside any block, broken by <br>
+        "The story <b>itself</b>.<br><br>The post A first appeared on B. | The story <b>itself</b>.",
+        // a paragraph of player text and a trailer line in the next one
+        "<p>0 seconds of 0 secondsVolume 90%</p><p>The story.<br>Second line.<br>Seek Forward</p>"
+            + " | <p>The story.<br>Second line.</p>",
+      })
+  void removesBoilerplateLinesBetweenBreaksFromContentHtml(String html, String expected) {
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    assertThat(out.contentHtml()).isEqualTo(expected);
+    assertThat(out.repairs())
+        .extracting(Repair::field, Repair::kind)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple("contentHtml", Boilerplate.KIND_RULE));
+  }
+
+  @Test
+  void linesBetweenBreaksThatAreNotBoilerplateStayAsTheyWereRefrainsToo() {
+    String html =
+        "<p>First line<br>Second line<br><br>Third, with <a href=\"https://x.example/\">a link</a>"
+            + "</p>Loose text<br>more loose text<ul><li>one<br>two</li></ul>"
+            + "<p>Let it be, let it be<br>Let it be, let it be<br>Whisper words of wisdom</p>";
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    assertThat(out.contentHtml()).isEqualTo(html);
+    assertThat(out.repairs()).isEmpty();
+  }
+
   @Test
   void aSummaryThatIsOnlyAnAggregatorWrapperGoesAway() {
     Boilerplate.Stripped out =
