@@ -186,7 +186,9 @@ final class NgramModel {
           if (wanted[l] && seen[l] != stamp) {
             seen[l] = stamp;
             costs[l] += table.cost(p) + penalty;
-            assigned++;
+            if (++assigned == active) {
+              break; // every live candidate has its cost for this letter
+            }
           }
         }
       }
