@@ -7,10 +7,6 @@ import java.util.Arrays;
  * arrays: an open-addressing hash of packed n-gram keys, each slot pointing at a run of (language,
  * cost) postings, so that one probe yields the n-gram's cost in every language that has it.
  *
- * <p>Laid out for the cache: a text is scored letter by letter with probes all over tables far
- * larger than the CPU caches, so a slot's key and run sit side by side (one cache line), and a
- * posting's language and cost are one {@code int}.
- *
  * <p>A cost is {@code -ln p × COST_SCALE} rounded to a {@code short}, where {@code p} is the
  * n-gram's probability given its first {@code n − 1} characters (a unigram's: its frequency).
  * Languages are numbered by the caller (below 128). Built once, then read-only and thread-safe.
@@ -25,21 +21,22 @@ final class NgramTable {
 
   private static final int MAX_POSTINGS = 1 << (31 - RUN_BITS);
 
-  /** Slot {@code s}: its key at {@code 2s} (0: empty), its posting run at {@code 2s + 1}. */
-  private final long[] slots;
-
-  /** {@code language << 16 | cost}, grouped by n-gram. */
-  private final int[] postings;
-
+  private final long[] keys;
+  private final int[] runs;
   private final int mask;
   private final int shift;
+  private final byte[] languages;
+  private final short[] costs;
   private final int size;
 
-  private NgramTable(long[] slots, int[] postings, int size, int capacityBits) {
-    this.slots = slots;
-    this.postings = postings;
-    this.mask = (1 << capacityBits) - 1;
+  private NgramTable(
+      long[] keys, int[] runs, byte[] languages, short[] costs, int size, int capacityBits) {
+    this.keys = keys;
+    this.runs = runs;
+    this.mask = keys.length - 1;
     this.shift = 64 - capacityBits;
+    this.languages = languages;
+    this.costs = costs;
     this.size = size;
   }
 
@@ -47,7 +44,7 @@ final class NgramTable {
   int find(long key) {
     int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     while (true) {
-      long k = slots[slot << 1];
+      long k = keys[slot];
       if (k == key) {
         return slot;
       }
@@ -60,22 +57,22 @@ final class NgramTable {
 
   /** First posting of the slot's run. */
   int start(int slot) {
-    return (int) slots[(slot << 1) + 1] >>> RUN_BITS;
+    return runs[slot] >>> RUN_BITS;
   }
 
   /** Postings in the slot's run. */
   int length(int slot) {
-    return (int) slots[(slot << 1) + 1] & ((1 << RUN_BITS) - 1);
+    return runs[slot] & ((1 << RUN_BITS) - 1);
   }
 
   /** The language of posting {@code i}. */
   int language(int i) {
-    return postings[i] >>> 16;
+    return languages[i];
   }
 
   /** The cost of posting {@code i}. */
   int cost(int i) {
-    return postings[i] & 0xFFFF;
+    return costs[i];
   }
 
   /** Distinct n-grams. */
@@ -85,12 +82,12 @@ final class NgramTable {
 
   /** Postings (n-gram, language pairs). */
   int postings() {
-    return postings.length;
+    return costs.length;
   }
 
   /** Approximate bytes held by the arrays. */
   long bytes() {
-    return slots.length * 8L + postings.length * 4L;
+    return keys.length * 12L + costs.length * 3L;
   }
 
   /** Collects postings in any order, then packs them into a table. */
@@ -174,25 +171,25 @@ final class NgramTable {
         }
         starts[i + 1] += starts[i];
       }
-      int[] postings = new int[pending];
+      byte[] languages = new byte[pending];
+      short[] costs = new short[pending];
       int[] fill = Arrays.copyOf(starts, distinct);
       for (int i = 0; i < pending; i++) {
         int at = fill[pendingIds[i]]++;
-        postings[at] = pendingLanguages[i] << 16 | pendingCosts[i];
+        languages[at] = pendingLanguages[i];
+        costs[at] = pendingCosts[i];
       }
       pendingIds = null;
       pendingLanguages = null;
       pendingCosts = null;
-      // each slot's key followed by its posting run (the dense id is no longer needed)
-      long[] slots = new long[slotKeys.length * 2];
+      // the builder's slots become the table's: the dense id is replaced by its posting run
       for (int slot = 0; slot < slotKeys.length; slot++) {
         if (slotKeys[slot] != 0) {
           int id = slotIds[slot];
-          slots[slot << 1] = slotKeys[slot];
-          slots[(slot << 1) + 1] = starts[id] << RUN_BITS | (starts[id + 1] - starts[id]);
+          slotIds[slot] = starts[id] << RUN_BITS | (starts[id + 1] - starts[id]);
         }
       }
-      NgramTable table = new NgramTable(slots, postings, distinct, bits);
+      NgramTable table = new NgramTable(slotKeys, slotIds, languages, costs, distinct, bits);
       slotKeys = null;
       slotIds = null;
       return table;
