@@ -218,7 +218,7 @@ public final class Boilerplate {
       for (Node n : nodes) {
         out.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "");
       }
-      return out.toString().strip().replaceAll("\\s+", " ");
+      return out.toString(); // compared and hashed through LineFilter.key, which folds spaces
     }
 
     /** Removes the line, and the break that separated it from the line before (or after). */
@@ -309,7 +309,7 @@ public final class Boilerplate {
   /**
    * Adds the pieces between the {@code <br>} children of {@code parent} (its inline children only,
    * when {@code inlineOnly}: the body's text outside blocks) as lines, when there is a break;
-   * returns whether it did.
+   * returns whether there was one.
    */
   private static boolean addPieces(Element parent, boolean inlineOnly, List<HtmlLine> lines) {
     List<List<Node>> pieces = new ArrayList<>();
@@ -328,12 +328,12 @@ public final class Boilerplate {
       }
     }
     pieces.add(piece);
-    if (!broken && !inlineOnly) {
+    if (!broken) {
       return false;
     }
     for (List<Node> p : pieces) {
       HtmlLine line = new HtmlLine(parent, p);
-      if (!p.isEmpty() && (broken || !inlineOnly) && !line.text().isEmpty()) {
+      if (!p.isEmpty() && !line.text().isBlank()) {
         lines.add(line);
       }
     }

@@ -173,7 +173,7 @@ public final class NearDuplicates {
     if (a.mediaDiffers(b) && Math.min(a.shingles().length, b.shingles().length) < 60) {
       return null; // gallery items: one caption, different pictures
     }
-    // a.jaccard(b), then a.containment(b), from one count of the shared shingles
+    // Jaccard (shared over all), then containment (shared over the smaller set), from one count
     int shared = a.shared(b);
     int union = a.shingles().length + b.shingles().length - shared;
     double jaccard = union == 0 ? 0.0 : (double) shared / union;

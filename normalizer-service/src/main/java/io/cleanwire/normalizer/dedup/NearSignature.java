@@ -12,19 +12,6 @@ import java.util.Arrays;
  */
 public record NearSignature(int[] shingles, long[] bands, String mediaKey) {
 
-  /** Jaccard similarity: shared shingles over all shingles. */
-  public double jaccard(NearSignature other) {
-    int shared = shared(other);
-    int union = shingles.length + other.shingles.length - shared;
-    return union == 0 ? 0.0 : (double) shared / union;
-  }
-
-  /** Containment: shared shingles over the shingles of the smaller set. */
-  public double containment(NearSignature other) {
-    int smaller = Math.min(shingles.length, other.shingles.length);
-    return smaller == 0 ? 0.0 : (double) shared(other) / smaller;
-  }
-
   /** Whether both entries carry media and it differs (gallery items with one caption). */
   public boolean mediaDiffers(NearSignature other) {
     return mediaKey != null && other.mediaKey != null && !mediaKey.equals(other.mediaKey);

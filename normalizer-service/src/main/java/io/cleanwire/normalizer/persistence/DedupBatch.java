@@ -163,7 +163,7 @@ final class DedupBatch implements DedupStore, NearIndex {
       }
       for (long b : e.signature().bands()) {
         Optional<Held> held = bands.get(b);
-        if (held == null || held.isEmpty() || decisions.containsKey(held.get().entryKey())) {
+        if (held == null || held.isEmpty()) {
           continue;
         }
         Optional<Stored> theirs = signatures.get(held.get().entryKey());
@@ -428,33 +428,8 @@ final class DedupBatch implements DedupStore, NearIndex {
   /** The same writes, one {@code INSERT … SELECT FROM unnest(…)} per table. */
   private void flushAsArrays() throws SQLException {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-    if (!newUrls.isEmpty()) {
-      List<PendingClaim> rows = new ArrayList<>(newUrls.values());
-      insertArrays(
-          "url_claim",
-          "INSERT INTO url_claim (url_hash, canonical_url, entry_key, story_id, claimed_at)"
-              + " SELECT h, u, e, s, ?::timestamptz"
-              + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS t(h, u, e, s)",
-          rows.size(),
-          at,
-          varchars(rows, p -> p.key),
-          varchars(rows, p -> p.canonicalUrl),
-          varchars(rows, p -> p.entryKey),
-          varchars(rows, p -> p.storyId));
-    }
-    if (!newContents.isEmpty()) {
-      List<PendingClaim> rows = new ArrayList<>(newContents.values());
-      insertArrays(
-          "content_claim",
-          "INSERT INTO content_claim (fingerprint, entry_key, story_id, claimed_at)"
-              + " SELECT f, e, s, ?::timestamptz"
-              + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS t(f, e, s)",
-          rows.size(),
-          at,
-          varchars(rows, p -> p.key),
-          varchars(rows, p -> p.entryKey),
-          varchars(rows, p -> p.storyId));
-    }
+    insertClaimArrays("url_claim", "url_hash", newUrls.values(), true, at);
+    insertClaimArrays("content_claim", "fingerprint", newContents.values(), false, at);
     insertSignatures(at);
     takeOverBands(at);
     if (!newBands.isEmpty()) {
@@ -493,6 +468,40 @@ final class DedupBatch implements DedupStore, NearIndex {
           varchars(rows, r -> r.getValue().canonicalUrl()),
           varchars(rows, r -> r.getValue().fingerprint()));
     }
+  }
+
+  /** {@link #insertClaims} as one {@code INSERT … SELECT FROM unnest(…)}. */
+  private void insertClaimArrays(
+      String table,
+      String keyColumn,
+      Collection<PendingClaim> claims,
+      boolean withUrl,
+      OffsetDateTime at)
+      throws SQLException {
+    if (claims.isEmpty()) {
+      return;
+    }
+    List<PendingClaim> rows = new ArrayList<>(claims);
+    List<java.sql.Array> columns = new ArrayList<>();
+    columns.add(varchars(rows, p -> p.key));
+    if (withUrl) {
+      columns.add(varchars(rows, p -> p.canonicalUrl));
+    }
+    columns.add(varchars(rows, p -> p.entryKey));
+    columns.add(varchars(rows, p -> p.storyId));
+    insertArrays(
+        table,
+        "INSERT INTO "
+            + table
+            + " ("
+            + keyColumn
+            + (withUrl ? ", canonical_url" : "")
+            + ", entry_key, story_id, claimed_at) SELECT t.*, ?::timestamptz FROM unnest("
+            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?::varchar[]"))
+            + ") AS t",
+        rows.size(),
+        at,
+        columns.toArray(java.sql.Array[]::new));
   }
 
   private <T> java.sql.Array varchars(List<T> rows, java.util.function.Function<T, String> column)
