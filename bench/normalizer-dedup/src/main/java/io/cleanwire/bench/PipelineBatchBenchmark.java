@@ -233,7 +233,7 @@ public class PipelineBatchBenchmark {
     decideCpu = 0;
     joinedAtStart = joined;
     cpuAtStart = processCpuNanos();
-    threadCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    threadCpuAtStart = THREADS.getCurrentThreadCpuTime();
     jitMsAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     gcMsAtStart = gcMillis();
     pgCpuAtStart = backendCpuNanos();
@@ -244,9 +244,7 @@ public class PipelineBatchBenchmark {
   public void endIteration() throws Exception {
     double jvm = (processCpuNanos() - cpuAtStart) / 1000.0 / iterationEntries;
     double thread =
-        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpuAtStart)
-            / 1000.0
-            / iterationEntries;
+        (THREADS.getCurrentThreadCpuTime() - threadCpuAtStart) / 1000.0 / iterationEntries;
     double jit =
         (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMsAtStart)
             * 1000.0

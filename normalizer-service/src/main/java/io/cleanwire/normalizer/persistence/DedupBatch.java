@@ -99,10 +99,6 @@ final class DedupBatch implements DedupStore, NearIndex {
     }
   }
 
-  DedupBatch(Connection c, Instant now) {
-    this(c, now, false);
-  }
-
   /**
    * @param arrays write each table's rows as one {@code INSERT … SELECT FROM unnest(arrays)}
    *     (PostgreSQL) instead of batched multi-row inserts: one statement per table whatever the
