@@ -55,13 +55,20 @@ public final class DedupCorpus {
   private DedupCorpus() {}
 
   public static List<Labelled> load() {
+    return load("/corpus/dedup-corpus.jsonl");
+  }
+
+  /**
+   * A corpus in the same format: {@code /corpus/news-dedup.jsonl} (news stories written for the
+   * project, built by {@code src/test/corpus/build_news_dedup.py}) or the main one.
+   */
+  public static List<Labelled> load(String resource) {
     ObjectMapper json = new ObjectMapper();
     List<Labelled> out = new ArrayList<>();
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
-                DedupCorpus.class.getResourceAsStream("/corpus/dedup-corpus.jsonl"),
-                StandardCharsets.UTF_8))) {
+                DedupCorpus.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         JsonNode n = json.readTree(line);
