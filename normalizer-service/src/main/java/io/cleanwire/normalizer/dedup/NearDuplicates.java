@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the story an entry re-tells: shingles → MinHash → LSH bands claimed in the shared {@link
@@ -20,6 +22,13 @@ import java.util.Optional;
  * share, which of them holds which. If only B holds shared bands, A joins B; if both hold some, the
  * one with the larger entryKey joins the other. Exactly one of the two joins, and each waits only
  * for the decision of the entry it joins.
+ *
+ * <p>A band held by an entry that does not verify (another story: a follow-up that repeats this
+ * story's opening paragraph holds its lead bands) would hide the story from every later copy that
+ * reaches it through that band, such as its truncated summary. So an entry walks past such holders
+ * to the band's next slot ({@link #slotKey}, up to {@value #SLOTS} in all), which it claims or
+ * where it meets its own story; the holders along the walk never change, so both sides of a race
+ * still see the same holders.
  */
 public final class NearDuplicates {
 
@@ -42,6 +51,9 @@ public final class NearDuplicates {
 
   /** A verified match: the entry matched and the similarity that justified it. */
   public record Match(String entryKey, double similarity) {}
+
+  /** Slots per band: the band key and up to three more when holders are other stories. */
+  public static final int SLOTS = 4;
 
   private final NearIndex index;
   private final Settings settings;
@@ -109,40 +121,102 @@ public final class NearDuplicates {
   public Optional<Match> claimAndMatch(String entryKey, NearSignature signature) {
     Instant now = clock.instant();
     Instant cutoff = now.minus(settings.window());
-    // holder per band, for every band (no short cut: the other side must see the same holders)
-    Map<String, List<Long>> heldBy = new LinkedHashMap<>();
     long[] bands = signature.bands();
+    // the holders of each band's slots, walked while they are other entries that do not verify
+    // (no short cut: the other side of a race must see the same holders)
+    List<List<String>> chains = new ArrayList<>(bands.length);
     String[] holders = index.saveAndClaim(entryKey, signature, now, cutoff);
-    for (int i = 0; i < bands.length; i++) {
-      heldBy.computeIfAbsent(holders[i], k -> new ArrayList<>()).add(bands[i]);
+    for (String holder : holders) {
+      chains.add(new ArrayList<>(List.of(holder)));
     }
-    List<Long> mine = heldBy.getOrDefault(entryKey, List.of());
+    Map<String, Optional<NearSignature>> signatures = new HashMap<>();
+    Map<String, Optional<Double>> verified = new HashMap<>();
+    java.util.function.Function<String, Optional<Double>> similarityTo =
+        other ->
+            verified.computeIfAbsent(
+                other,
+                o ->
+                    signatures
+                        .computeIfAbsent(o, k -> index.findSignature(k, cutoff))
+                        .map(theirs -> verify(signature, theirs)));
+    for (int slot = 1; slot < SLOTS; slot++) {
+      List<Integer> blocked = new ArrayList<>();
+      for (int i = 0; i < bands.length; i++) {
+        List<String> chain = chains.get(i);
+        String last = chain.get(chain.size() - 1);
+        if (chain.size() == slot && !last.equals(entryKey) && similarityTo.apply(last).isEmpty()) {
+          blocked.add(i);
+        }
+      }
+      if (blocked.isEmpty()) {
+        break;
+      }
+      long[] keys = new long[blocked.size()];
+      for (int k = 0; k < keys.length; k++) {
+        keys[k] = slotKey(bands[blocked.get(k)], slot);
+      }
+      String[] next = index.claim(entryKey, keys, now, cutoff);
+      for (int k = 0; k < keys.length; k++) {
+        chains.get(blocked.get(k)).add(next[k]);
+      }
+    }
     Match best = null;
-    for (Map.Entry<String, List<Long>> e : heldBy.entrySet()) {
-      String other = e.getKey();
+    Set<String> compared = new LinkedHashSet<>();
+    chains.forEach(compared::addAll);
+    for (String other : compared) {
       if (other.equals(entryKey)) {
         continue;
       }
-      Optional<NearSignature> theirs = index.findSignature(other, cutoff);
-      if (theirs.isEmpty()) {
+      Optional<Double> similarity = similarityTo.apply(other);
+      if (similarity.isEmpty()) {
         continue;
       }
-      Double similarity = verify(signature, theirs.get());
-      if (similarity == null) {
+      NearSignature theirs = signatures.get(other).orElseThrow();
+      // both hold keys the other reached: both see each other; the larger key joins the smaller
+      if (other.compareTo(entryKey) > 0
+          && holdsOneTheyReached(entryKey, bands, chains, theirs, other, signatures)) {
         continue;
       }
-      boolean iHoldOneOfTheirs = mine.stream().anyMatch(b -> theirs.get().hasBand(b));
-      // both hold shared bands: both see each other; the larger key joins the smaller
-      if (iHoldOneOfTheirs && other.compareTo(entryKey) > 0) {
-        continue;
-      }
+      double value = similarity.get();
       if (best == null
-          || similarity > best.similarity()
-          || (similarity == best.similarity() && other.compareTo(best.entryKey()) < 0)) {
-        best = new Match(other, similarity);
+          || value > best.similarity()
+          || (value == best.similarity() && other.compareTo(best.entryKey()) < 0)) {
+        best = new Match(other, value);
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * Whether {@code entryKey} holds a slot that {@code other} reached when it claimed its own: other
+   * has the band, and walked past every earlier holder of the band's slots (none of them was other
+   * itself or verified with it). Holders never change within the window, so both sides of a race
+   * reach the same answer.
+   */
+  private boolean holdsOneTheyReached(
+      String entryKey,
+      long[] bands,
+      List<List<String>> chains,
+      NearSignature theirs,
+      String other,
+      Map<String, Optional<NearSignature>> signatures) {
+    for (int i = 0; i < bands.length; i++) {
+      List<String> chain = chains.get(i);
+      int mine = chain.indexOf(entryKey);
+      if (mine < 0 || !theirs.hasBand(bands[i])) {
+        continue;
+      }
+      boolean reached = true;
+      for (int j = 0; j < mine && reached; j++) {
+        String before = chain.get(j);
+        Optional<NearSignature> sig = signatures.getOrDefault(before, Optional.empty());
+        reached = !before.equals(other) && sig.map(b -> verify(theirs, b) == null).orElse(true);
+      }
+      if (reached) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The entry {@link #claimAndMatch} would join now, without recording anything. */
@@ -150,17 +224,37 @@ public final class NearDuplicates {
     Instant cutoff = clock.instant().minus(settings.window());
     Match best = null;
     for (long band : signature.bands()) {
-      Optional<String> holder = index.findBandHolder(band, cutoff);
-      if (holder.isEmpty() || holder.get().equals(entryKey)) {
-        continue;
-      }
-      Optional<NearSignature> theirs = index.findSignature(holder.get(), cutoff);
-      Double similarity = theirs.map(t -> verify(signature, t)).orElse(null);
-      if (similarity != null && (best == null || similarity > best.similarity())) {
-        best = new Match(holder.get(), similarity);
+      for (int slot = 0; slot < SLOTS; slot++) {
+        Optional<String> holder = index.findBandHolder(slotKey(band, slot), cutoff);
+        if (holder.isEmpty() || holder.get().equals(entryKey)) {
+          break;
+        }
+        Optional<NearSignature> theirs = index.findSignature(holder.get(), cutoff);
+        Double similarity = theirs.map(t -> verify(signature, t)).orElse(null);
+        if (similarity != null) {
+          if (best == null || similarity > best.similarity()) {
+            best = new Match(holder.get(), similarity);
+          }
+          break;
+        }
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The key of a band's {@code slot}: slot 0 is the band key itself. When a band's holder is
+   * another story (a follow-up repeating this story's opening paragraph holds its lead bands), the
+   * entry claims, or meets its own story at, the band's next slot.
+   */
+  public static long slotKey(long band, int slot) {
+    if (slot == 0) {
+      return band;
+    }
+    long z = band + slot * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /** Whether the verified similarity of {@code a} and {@code b} makes them one story. */

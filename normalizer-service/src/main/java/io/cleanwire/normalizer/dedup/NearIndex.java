@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The shared near-duplicate index: entries' signatures and the LSH bands they claimed, on the
  * database so that every replica sees the same state. A band's first claimant holds it (a primary
- * key decides races); every later claimant learns who holds it and is compared with that entry.
+ * key decides races); every later claimant learns who holds it and is compared with that entry. A
+ * claimant that does not match the holder goes on to the band's next slot, a key of its own.
  */
 public interface NearIndex {
 
@@ -18,6 +19,13 @@ public interface NearIndex {
    */
   String[] saveAndClaim(
       String entryKey, NearSignature signature, Instant now, Instant expiredBefore);
+
+  /**
+   * Claims each of {@code keys} (further slots of the entry's bands, {@link
+   * NearDuplicates#slotKey}) as {@link #saveAndClaim} claims the bands, for an entry whose
+   * signature is stored; returns each key's holder after the call, in the order given.
+   */
+  String[] claim(String entryKey, long[] keys, Instant now, Instant expiredBefore);
 
   /** The holder of {@code band} if its claim is not older than {@code notBefore}. */
   Optional<String> findBandHolder(long band, Instant notBefore);

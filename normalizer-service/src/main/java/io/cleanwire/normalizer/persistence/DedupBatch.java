@@ -4,6 +4,7 @@ import io.cleanwire.events.MatchedBy;
 import io.cleanwire.normalizer.dedup.Claim;
 import io.cleanwire.normalizer.dedup.ContentFingerprint;
 import io.cleanwire.normalizer.dedup.DedupStore;
+import io.cleanwire.normalizer.dedup.NearDuplicates;
 import io.cleanwire.normalizer.dedup.NearIndex;
 import io.cleanwire.normalizer.dedup.NearSignature;
 import io.cleanwire.normalizer.dedup.StoryDecision;
@@ -81,6 +82,13 @@ final class DedupBatch implements DedupStore, NearIndex {
 
   private record Held(String entryKey, Instant claimedAt) {}
 
+  /** One band of one entry of the batch, walked slot by slot in {@link #prefetch}. */
+  private record Walk(StoryMatcher.Candidate entry, int band) {
+    long key(int slot) {
+      return NearDuplicates.slotKey(entry.signature().bands()[band], slot);
+    }
+  }
+
   private record Stored(NearSignature signature, Instant createdAt) {}
 
   private record PendingDecision(StoryDecision decision, String canonicalUrl, String fingerprint) {}
@@ -114,7 +122,8 @@ final class DedupBatch implements DedupStore, NearIndex {
    * Reads, in bulk, everything the batch's entries will ask for: their stored decisions, the claims
    * on their URL keys, fingerprints and bands, then the signatures of the band holders and the
    * decisions of those that {@code related} says an entry of the batch may join (any other decision
-   * asked for is read when asked).
+   * asked for is read when asked). Where a band's holder does not verify, the band's next slot is
+   * read too, one query per slot depth.
    *
    * @param related whether two signatures make one story (what the near matching will verify), or
    *     null to read the decisions of every band holder
@@ -152,25 +161,49 @@ final class DedupBatch implements DedupStore, NearIndex {
     bands.values().forEach(o -> o.ifPresent(h -> bandHolders.add(h.entryKey())));
     bandHolders.addAll(keys);
     loadSignatures(bandHolders);
+    // Walk each band's slots as NearDuplicates will: past holders that do not verify, to the
+    // slot where the entry meets its story or claims a key of its own.
     Set<String> undecided = new HashSet<>(keys);
+    List<Walk> walking = new ArrayList<>();
     for (StoryMatcher.Candidate e : entries) {
-      if (e.signature() == null) {
-        continue;
+      if (e.signature() != null) {
+        for (int i = 0; i < e.signature().bands().length; i++) {
+          walking.add(new Walk(e, i));
+        }
       }
-      for (long b : e.signature().bands()) {
-        Optional<Held> held = bands.get(b);
-        if (held == null || held.isEmpty()) {
+    }
+    for (int slot = 0; slot < NearDuplicates.SLOTS && !walking.isEmpty(); slot++) {
+      if (slot > 0) {
+        Set<Long> slotKeys = new LinkedHashSet<>();
+        for (Walk w : walking) {
+          long key = w.key(slot);
+          if (!bands.containsKey(key)) {
+            slotKeys.add(key);
+          }
+        }
+        loadBands(slotKeys);
+        Set<String> holders = new HashSet<>();
+        slotKeys.forEach(k -> bands.get(k).ifPresent(h -> holders.add(h.entryKey())));
+        loadSignatures(holders);
+      }
+      List<Walk> blocked = new ArrayList<>();
+      for (Walk w : walking) {
+        Optional<Held> held = bands.get(w.key(slot));
+        if (held == null || held.isEmpty() || held.get().entryKey().equals(w.entry.entryKey())) {
           continue;
         }
         Optional<Stored> theirs = signatures.get(held.get().entryKey());
         boolean verifies =
             theirs != null
                 && theirs.isPresent()
-                && (related == null || related.test(e.signature(), theirs.get().signature()));
+                && (related == null || related.test(w.entry.signature(), theirs.get().signature()));
         if (verifies) {
           undecided.add(held.get().entryKey());
+        } else if (related != null) {
+          blocked.add(w);
         }
       }
+      walking = blocked;
     }
     loadDecisions(undecided);
   }
@@ -298,7 +331,12 @@ final class DedupBatch implements DedupStore, NearIndex {
     if (findSignature(entryKey, Instant.MIN).isEmpty()) {
       newSignatures.put(entryKey, signature);
     }
-    long[] keys = signature.bands();
+    return claim(entryKey, signature.bands(), at, expiredBefore);
+  }
+
+  @Override
+  public String[] claim(String entryKey, long[] keys, Instant at, Instant expiredBefore) {
+    this.expiredBefore = expiredBefore;
     String[] holders = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
       long band = keys[i];

@@ -40,13 +40,26 @@ public class JdbcNearIndex implements NearIndex {
   @Override
   public String[] saveAndClaim(
       String entryKey, NearSignature signature, Instant now, Instant expiredBefore) {
-    long[] bands = signature.bands();
+    return inTransaction(
+        entryKey, c -> saveAndClaim(c, entryKey, signature, signature.bands(), now, expiredBefore));
+  }
+
+  @Override
+  public String[] claim(String entryKey, long[] keys, Instant now, Instant expiredBefore) {
+    return inTransaction(entryKey, c -> claim(c, entryKey, keys, now, expiredBefore));
+  }
+
+  private interface Claims {
+    String[] run(Connection c) throws SQLException;
+  }
+
+  private String[] inTransaction(String entryKey, Claims claims) {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-          String[] holders = saveAndClaim(c, entryKey, signature, bands, now, expiredBefore);
+          String[] holders = claims.run(c);
           c.commit();
           return holders;
         } catch (SQLException e) {
@@ -92,6 +105,12 @@ public class JdbcNearIndex implements NearIndex {
         insert.executeUpdate();
       }
     }
+    return claim(c, entryKey, bands, now, expiredBefore);
+  }
+
+  private static String[] claim(
+      Connection c, String entryKey, long[] bands, Instant now, Instant expiredBefore)
+      throws SQLException {
     java.util.Map<Long, String> held = new java.util.HashMap<>();
     java.util.Set<Long> expired = new java.util.HashSet<>();
     StringBuilder in = new StringBuilder();

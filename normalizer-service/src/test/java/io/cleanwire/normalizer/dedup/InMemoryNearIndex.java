@@ -19,7 +19,11 @@ public final class InMemoryNearIndex implements NearIndex {
   public String[] saveAndClaim(
       String entryKey, NearSignature signature, Instant now, Instant expiredBefore) {
     signatures.putIfAbsent(entryKey, new Stored(signature, now));
-    long[] keys = signature.bands();
+    return claim(entryKey, signature.bands(), now, expiredBefore);
+  }
+
+  @Override
+  public String[] claim(String entryKey, long[] keys, Instant now, Instant expiredBefore) {
     String[] holders = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
       holders[i] =

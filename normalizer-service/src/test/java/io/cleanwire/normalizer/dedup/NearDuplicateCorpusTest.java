@@ -52,9 +52,10 @@ class NearDuplicateCorpusTest {
   }
 
   /**
-   * In another arrival order a story can split in two (a copy arrives before the entry that links
-   * it to the rest, and stories are never merged afterwards), but no order may join entries of
-   * different stories.
+   * No arrival order may join entries of different stories. A story can still split in two when a
+   * copy arrives before the entry that links it to the rest (matching is not transitive, and
+   * stories are never merged afterwards), but a follow-up holding a story's opening bands no longer
+   * hides the story from its truncated summary (band slots).
    */
   @Test
   void noArrivalOrderOfTheNewsStoriesJoinsDifferentStories() {
@@ -74,6 +75,7 @@ class NearDuplicateCorpusTest {
     System.out.printf(
         "dedup-corpus news shuffled orders=%d precision=1.0000 f1 mean=%.4f worst=%.4f%n",
         orders, sum / orders, worst);
+    assertThat(sum / orders).isGreaterThanOrEqualTo(0.97);
   }
 
   @Test

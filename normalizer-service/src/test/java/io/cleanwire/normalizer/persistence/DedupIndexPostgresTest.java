@@ -66,6 +66,11 @@ class DedupIndexPostgresTest {
         dataSource, "pg3-" + Events.unique() + "-", 60);
   }
 
+  @Test
+  void threeReplicasMeetPastFollowUpsThatHoldTheOpeningBandsOnPostgres() throws Exception {
+    SharedDedupIndexTest.threeReplicasMeetPastFollowUps(dataSource);
+  }
+
   /** On PostgreSQL a batch writes its rows as arrays: what array syntax means must survive. */
   @Test
   void urlsWithArraySyntaxAndMissingValuesAreStoredAsGiven() throws Exception {

@@ -114,7 +114,13 @@ class SharedDedupIndexTest {
    */
   static void threeReplicasMakeOneStoryPerGroup(
       AgroalDataSource dataSource, String prefix, int groupCount) throws Exception {
-    List<DedupCorpus.Labelled> entries = duplicates(prefix, groupCount);
+    threeReplicasMakeOneStoryPerGroup(dataSource, prefix, duplicates(prefix, groupCount));
+  }
+
+  /** As above for the given entries, which any arrival order must group the same way. */
+  static void threeReplicasMakeOneStoryPerGroup(
+      AgroalDataSource dataSource, String prefix, List<DedupCorpus.Labelled> entries)
+      throws Exception {
     int[] batchSizes = {1, 7, 50};
     CyclicBarrier start = new CyclicBarrier(batchSizes.length);
     ExecutorService pool = Executors.newFixedThreadPool(batchSizes.length);
@@ -158,6 +164,42 @@ class SharedDedupIndexTest {
     assertThat(score.falsePairs()).isZero();
     assertThat(score.missedPairs()).isZero();
     assertThat(decisionRows(dataSource, prefix)).isEqualTo(entries.size());
+  }
+
+  /**
+   * Follow-up stories that repeat a story's opening paragraph are decided first and hold its
+   * opening bands; then three replicas receive the story's copies concurrently (the original, a
+   * wire copy, an aggregator re-post and the feed's truncated summary): they meet in the bands'
+   * next slots and make one story, whoever claims which slot first.
+   */
+  @Test
+  void threeReplicasMeetPastFollowUpsThatHoldTheOpeningBands() throws Exception {
+    threeReplicasMeetPastFollowUps(dataSource);
+  }
+
+  static void threeReplicasMeetPastFollowUps(AgroalDataSource dataSource) throws Exception {
+    String unique = Events.unique();
+    String prefix = "slot-" + unique + "-";
+    List<DedupCorpus.Labelled> news = DedupCorpus.load("/corpus/news-dedup.jsonl");
+    Set<String> followed =
+        news.stream()
+            .filter(l -> l.group().endsWith("-follow"))
+            .map(l -> l.group().substring(0, l.group().length() - "-follow".length()))
+            .collect(java.util.stream.Collectors.toSet());
+    List<DedupCorpus.Labelled> followUps =
+        news.stream()
+            .filter(l -> l.group().endsWith("-follow"))
+            .map(l -> DedupCorpus.withKeyPrefix(l, "follow-" + unique + "-"))
+            .toList();
+    inBatches(replica(dataSource), followUps, 1);
+    List<DedupCorpus.Labelled> copies =
+        news.stream()
+            .filter(l -> followed.contains(l.group()))
+            .filter(l -> Set.of("original", "wrapper", "truncated").contains(l.kind()))
+            .map(l -> DedupCorpus.withKeyPrefix(l, prefix))
+            .toList();
+    assertThat(copies).hasSize(followed.size() * 4);
+    threeReplicasMakeOneStoryPerGroup(dataSource, prefix, copies);
   }
 
   @Test
