@@ -187,18 +187,32 @@ final class DedupBatch implements DedupStore, NearIndex {
         loadSignatures(holders);
       }
       List<Walk> blocked = new ArrayList<>();
+      // a key free in the database goes to the first entry of the batch that reaches it
+      Map<Long, Walk> claimedInBatch = new HashMap<>();
       for (Walk w : walking) {
-        Optional<Held> held = bands.get(w.key(slot));
-        if (held == null || held.isEmpty() || held.get().entryKey().equals(w.entry.entryKey())) {
-          continue;
+        long key = w.key(slot);
+        Optional<Held> held = bands.get(key);
+        String holder;
+        NearSignature theirs;
+        if (held == null || held.isEmpty()) {
+          Walk first = claimedInBatch.putIfAbsent(key, w);
+          if (first == null || first.entry == w.entry) {
+            continue;
+          }
+          holder = first.entry.entryKey();
+          theirs = first.entry.signature();
+        } else {
+          holder = held.get().entryKey();
+          if (holder.equals(w.entry.entryKey())) {
+            continue;
+          }
+          Optional<Stored> stored = signatures.get(holder);
+          theirs = stored == null ? null : stored.map(Stored::signature).orElse(null);
         }
-        Optional<Stored> theirs = signatures.get(held.get().entryKey());
         boolean verifies =
-            theirs != null
-                && theirs.isPresent()
-                && (related == null || related.test(w.entry.signature(), theirs.get().signature()));
+            theirs != null && (related == null || related.test(w.entry.signature(), theirs));
         if (verifies) {
-          undecided.add(held.get().entryKey());
+          undecided.add(holder);
         } else if (related != null) {
           blocked.add(w);
         }
