@@ -17,11 +17,11 @@ import java.util.Set;
  * NearIndex}; the holders of the entry's bands are the candidates, and a candidate matches only
  * when the verified Jaccard similarity or containment of the two shingle sets is high enough.
  *
- * <p>Same decision whatever the order of arrival and the number of replicas: a band's holder is
- * decided once by a primary key, so two concurrent copies A and B both know, for the bands they
- * share, which of them holds which. If only B holds shared bands, A joins B; if both hold some, the
- * one with the larger entryKey joins the other. Exactly one of the two joins, and each waits only
- * for the decision of the entry it joins.
+ * <p>Same decision whatever the number of replicas and however concurrent copies interleave: a
+ * band's holder is decided once by a primary key, so two concurrent copies A and B both know, for
+ * the bands they share, which of them holds which. If only B holds shared bands, A joins B; if both
+ * hold some, the one with the larger entryKey joins the other. Exactly one of the two joins, and
+ * each waits only for the decision of the entry it joins.
  *
  * <p>A band held by an entry that does not verify (another story: a follow-up that repeats this
  * story's opening paragraph holds its lead bands) would hide the story from every later copy that

@@ -172,6 +172,8 @@ final class DedupBatch implements DedupStore, NearIndex {
         }
       }
     }
+    // one verification per entry and holder: a copy meets its original in every band
+    Map<String, Boolean> verified = new HashMap<>();
     for (int slot = 0; slot < NearDuplicates.SLOTS && !walking.isEmpty(); slot++) {
       if (slot > 0) {
         Set<Long> slotKeys = new LinkedHashSet<>();
@@ -209,8 +211,13 @@ final class DedupBatch implements DedupStore, NearIndex {
           Optional<Stored> stored = signatures.get(holder);
           theirs = stored == null ? null : stored.map(Stored::signature).orElse(null);
         }
+        NearSignature other = theirs;
         boolean verifies =
-            theirs != null && (related == null || related.test(w.entry.signature(), theirs));
+            other != null
+                && (related == null
+                    || verified.computeIfAbsent(
+                        w.entry.entryKey() + '\n' + holder,
+                        k -> related.test(w.entry.signature(), other)));
         if (verifies) {
           undecided.add(holder);
         } else if (related != null) {
