@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds the story an entry re-tells: shingles → MinHash → LSH bands claimed in the shared {@link
@@ -131,7 +132,7 @@ public final class NearDuplicates {
     }
     Map<String, Optional<NearSignature>> signatures = new HashMap<>();
     Map<String, Optional<Double>> verified = new HashMap<>();
-    java.util.function.Function<String, Optional<Double>> similarityTo =
+    Function<String, Optional<Double>> similarityTo =
         other ->
             verified.computeIfAbsent(
                 other,
