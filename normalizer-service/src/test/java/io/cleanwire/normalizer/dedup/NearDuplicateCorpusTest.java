@@ -31,22 +31,20 @@ class NearDuplicateCorpusTest {
 
   @Test
   void clustersTheCorpusWithPairwiseF1AboveNinetySevenPercentAndNoMergedHardNegative() {
-    List<DedupCorpus.Labelled> corpus = DedupCorpus.load();
-    Map<String, String> stories = run(corpus);
-    DedupCorpus.Score score = DedupCorpus.score(corpus, stories);
-    print("file order", corpus, score);
-    perKind(corpus, stories);
-    assertThat(score.f1()).isGreaterThanOrEqualTo(0.97);
-    assertThat(score.mergedHardNegatives()).isZero();
+    clustersInFileOrder("file order", DedupCorpus.load());
   }
 
   @Test
   void clustersNewsStoriesRepublishedTheWaySitesDoAndKeepsFollowUpsApart() {
-    List<DedupCorpus.Labelled> news = DedupCorpus.load("/corpus/news-dedup.jsonl");
-    Map<String, String> stories = run(news);
-    DedupCorpus.Score score = DedupCorpus.score(news, stories);
-    print("news publication order", news, score);
-    perKind(news, stories);
+    clustersInFileOrder("news publication order", DedupCorpus.load("/corpus/news-dedup.jsonl"));
+  }
+
+  /** Runs {@code corpus} as listed: pairwise F1 ≥ 0.97 and no merged hard negative. */
+  private static void clustersInFileOrder(String order, List<DedupCorpus.Labelled> corpus) {
+    Map<String, String> stories = run(corpus);
+    DedupCorpus.Score score = DedupCorpus.score(corpus, stories);
+    print(order, corpus, score);
+    perKind(corpus, stories);
     assertThat(score.f1()).isGreaterThanOrEqualTo(0.97);
     assertThat(score.mergedHardNegatives()).isZero();
   }
