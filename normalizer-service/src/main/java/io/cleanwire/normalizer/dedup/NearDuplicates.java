@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,16 +68,35 @@ public final class NearDuplicates {
   /** Bands over the first 80 shingles: robust to a wrapper line or a few edited words. */
   private final MinHashLsh bodyLsh = new MinHashLsh(8, 4, 2);
 
+  /**
+   * Verified similarities already computed, by identity of both signatures (NaN: not one story), or
+   * null. Only a batch's matcher keeps them: its signatures live as long as the batch.
+   */
+  private final Map<NearSignature, Map<NearSignature, Double>> verified;
+
   public NearDuplicates(NearIndex index, Settings settings, Clock clock) {
+    this(index, settings, clock, null);
+  }
+
+  private NearDuplicates(
+      NearIndex index,
+      Settings settings,
+      Clock clock,
+      Map<NearSignature, Map<NearSignature, Double>> verified) {
     this.index = index;
     this.settings = settings;
     this.clock = clock;
     this.shingler = new Shingler(settings.maxTokens());
+    this.verified = verified;
   }
 
-  /** The same matching over another index (one batch's view of the shared one). */
+  /**
+   * The same matching over another index (one batch's view of the shared one). It remembers every
+   * pair of signatures it verifies: the batch's prefetch, its walk of band slots and the matching
+   * each compare an entry with the same holders.
+   */
   public NearDuplicates withIndex(NearIndex other) {
-    return new NearDuplicates(other, settings, clock);
+    return new NearDuplicates(other, settings, clock, new IdentityHashMap<>());
   }
 
   /** Thresholds and bounds in use. */
@@ -265,6 +285,20 @@ public final class NearDuplicates {
 
   /** The similarity that makes {@code a} and {@code b} one story, or null when they are not. */
   Double verify(NearSignature a, NearSignature b) {
+    if (verified == null) {
+      return similarity(a, b);
+    }
+    Double known = verified.computeIfAbsent(a, k -> new IdentityHashMap<>()).get(b);
+    if (known == null) {
+      Double computed = similarity(a, b);
+      known = computed == null ? Double.NaN : computed;
+      verified.get(a).put(b, known);
+      verified.computeIfAbsent(b, k -> new IdentityHashMap<>()).put(a, known);
+    }
+    return known.isNaN() ? null : known;
+  }
+
+  private Double similarity(NearSignature a, NearSignature b) {
     if (a.mediaDiffers(b) && Math.min(a.shingles().length, b.shingles().length) < 60) {
       return null; // gallery items: one caption, different pictures
     }

@@ -125,8 +125,9 @@ final class DedupBatch implements DedupStore, NearIndex {
    * asked for is read when asked). Where a band's holder does not verify, the band's next slot is
    * read too, one query per slot depth.
    *
-   * @param related whether two signatures make one story (what the near matching will verify), or
-   *     null to read the decisions of every band holder
+   * @param related whether two signatures make one story (what the near matching will verify; a
+   *     copy meets its original in every band, so it should remember its answers), or null to read
+   *     the decisions of every band holder
    */
   void prefetch(
       List<StoryMatcher.Candidate> entries, BiPredicate<NearSignature, NearSignature> related)
@@ -172,8 +173,6 @@ final class DedupBatch implements DedupStore, NearIndex {
         }
       }
     }
-    // one verification per entry and holder: a copy meets its original in every band
-    Map<String, Boolean> verified = new HashMap<>();
     for (int slot = 0; slot < NearDuplicates.SLOTS && !walking.isEmpty(); slot++) {
       if (slot > 0) {
         Set<Long> slotKeys = new LinkedHashSet<>();
@@ -213,11 +212,7 @@ final class DedupBatch implements DedupStore, NearIndex {
         }
         NearSignature other = theirs;
         boolean verifies =
-            other != null
-                && (related == null
-                    || verified.computeIfAbsent(
-                        w.entry.entryKey() + '\n' + holder,
-                        k -> related.test(w.entry.signature(), other)));
+            other != null && (related == null || related.test(w.entry.signature(), other));
         if (verifies) {
           undecided.add(holder);
         } else if (related != null) {
@@ -494,7 +489,7 @@ final class DedupBatch implements DedupStore, NearIndex {
               + " SELECT k, e, ?::timestamptz FROM unnest(?::bigint[], ?::varchar[]) AS t(k, e)",
           newBands.size(),
           at,
-          c.createArrayOf("BIGINT", newBands.keySet().toArray()),
+          bigints(newBands.keySet()),
           c.createArrayOf("VARCHAR", newBands.values().toArray()));
     }
     moveAllClaims();
@@ -835,7 +830,28 @@ final class DedupBatch implements DedupStore, NearIndex {
   /** Binds the keys as one array: one statement text whatever their number (plans are reused). */
   private void bind(PreparedStatement s, List<Object> values) throws SQLException {
     boolean numbers = !values.isEmpty() && values.get(0) instanceof Long;
-    s.setArray(1, c.createArrayOf(numbers ? "BIGINT" : "VARCHAR", values.toArray()));
+    s.setArray(
+        1,
+        numbers
+            ? bigints(values.stream().map(Long.class::cast).toList())
+            : c.createArrayOf("VARCHAR", values.toArray()));
+  }
+
+  /**
+   * A BIGINT array. On PostgreSQL from a primitive {@code long[]}, which the driver sends in
+   * binary: as boxed values it writes, and the server parses, every key as decimal text (a batch
+   * looks up about 4,000 band keys).
+   */
+  private java.sql.Array bigints(Collection<Long> values) throws SQLException {
+    if (!arrays) {
+      return c.createArrayOf("BIGINT", values.toArray());
+    }
+    long[] primitive = new long[values.size()];
+    int i = 0;
+    for (long v : values) {
+      primitive[i++] = v;
+    }
+    return c.unwrap(org.postgresql.PGConnection.class).createArrayOf("int8", primitive);
   }
 
   static byte[] ints(int[] values) {

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -52,24 +52,23 @@ public final class JdbcStoryDecider implements StoryDecider {
     return inTransaction(
         entries,
         true,
-        batch -> {
-          StoryMatcher matcher = matcher(batch);
-          return matcher.decideAll(entries);
-        });
+        (batch, batchNear) ->
+            new StoryMatcher(batch, contentMatchMinChars, batchNear).decideAll(entries));
   }
 
   @Override
   public StoryDecision lookup(StoryMatcher.Candidate entry) {
-    return inTransaction(List.of(entry), false, batch -> matcher(batch).lookup(entry));
-  }
-
-  private StoryMatcher matcher(DedupBatch batch) {
-    return new StoryMatcher(
-        batch, contentMatchMinChars, near == null ? null : near.withIndex(batch));
+    return inTransaction(
+        List.of(entry),
+        false,
+        (batch, batchNear) ->
+            new StoryMatcher(batch, contentMatchMinChars, batchNear).lookup(entry));
   }
 
   private <T> T inTransaction(
-      List<StoryMatcher.Candidate> entries, boolean write, Function<DedupBatch, T> work) {
+      List<StoryMatcher.Candidate> entries,
+      boolean write,
+      BiFunction<DedupBatch, NearDuplicates, T> work) {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
@@ -77,8 +76,9 @@ public final class JdbcStoryDecider implements StoryDecider {
         try {
           Instant now = near == null ? Instant.now() : near.clock().instant();
           DedupBatch batch = new DedupBatch(c, now, isPostgres(c));
-          batch.prefetch(entries, near == null ? null : near::sameStory);
-          T result = work.apply(batch);
+          NearDuplicates batchNear = near == null ? null : near.withIndex(batch);
+          batch.prefetch(entries, batchNear == null ? null : batchNear::sameStory);
+          T result = work.apply(batch, batchNear);
           if (write) {
             batch.flush();
             c.commit();
