@@ -72,7 +72,7 @@ public final class NearDuplicates {
    * Verified similarities already computed, by identity of both signatures (NaN: not one story), or
    * null. Only a batch's matcher keeps them: its signatures live as long as the batch.
    */
-  private final Map<NearSignature, Map<NearSignature, Double>> verified;
+  private final Map<NearSignature, Map<NearSignature, Double>> verifiedPairs;
 
   public NearDuplicates(NearIndex index, Settings settings, Clock clock) {
     this(index, settings, clock, null);
@@ -82,12 +82,12 @@ public final class NearDuplicates {
       NearIndex index,
       Settings settings,
       Clock clock,
-      Map<NearSignature, Map<NearSignature, Double>> verified) {
+      Map<NearSignature, Map<NearSignature, Double>> verifiedPairs) {
     this.index = index;
     this.settings = settings;
     this.clock = clock;
     this.shingler = new Shingler(settings.maxTokens());
-    this.verified = verified;
+    this.verifiedPairs = verifiedPairs;
   }
 
   /**
@@ -285,15 +285,17 @@ public final class NearDuplicates {
 
   /** The similarity that makes {@code a} and {@code b} one story, or null when they are not. */
   Double verify(NearSignature a, NearSignature b) {
-    if (verified == null) {
+    if (verifiedPairs == null) {
       return similarity(a, b);
     }
-    Double known = verified.computeIfAbsent(a, k -> new IdentityHashMap<>()).get(b);
+    Map<NearSignature, Double> withA =
+        verifiedPairs.computeIfAbsent(a, k -> new IdentityHashMap<>());
+    Double known = withA.get(b);
     if (known == null) {
       Double computed = similarity(a, b);
       known = computed == null ? Double.NaN : computed;
-      verified.get(a).put(b, known);
-      verified.computeIfAbsent(b, k -> new IdentityHashMap<>()).put(a, known);
+      withA.put(b, known);
+      verifiedPairs.computeIfAbsent(b, k -> new IdentityHashMap<>()).put(a, known);
     }
     return known.isNaN() ? null : known;
   }
