@@ -1,4 +1,4 @@
--- Fills the benchmark index (1,000,000 stories, 16M band rows) on PostgreSQL, server-side.
+-- Fills the benchmark index (1,000,000 stories, 14M band rows) on PostgreSQL, server-side.
 -- Run from bench/normalizer-dedup/: psql -h 127.0.0.1 -U postgres -d test -f fill-index.sql
 \timing on
 DROP SCHEMA IF EXISTS normalizer_bench CASCADE;
@@ -7,18 +7,18 @@ SET search_path = normalizer_bench;
 \i ../../normalizer-service/src/main/resources/db/migration/V1__dedup_index.sql
 \i ../../normalizer-service/src/main/resources/db/migration/V10__near_duplicate_index.sql
 \i ../../normalizer-service/src/main/resources/db/migration/V11__near_band_purged_by_scan.sql
--- 1,000,000 stories spread over the 14-day window: a 200-byte shingle set (50 hashes) and 16 band
+-- 1,000,000 stories spread over the 14-day window: a 200-byte shingle set (50 hashes) and 14 band
 -- keys each
 INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)
 SELECT 'story-' || i,
        decode(repeat(md5(i::text), 12) || substr(md5(i::text), 1, 16), 'hex'),
-       decode(repeat(md5((-i)::text), 8), 'hex'),
+       decode(repeat(md5((-i)::text), 7), 'hex'),
        NULL, now() - interval '14 days' * (1000000 - i) / 1000000
 FROM generate_series(1, 1000000) i;
 INSERT INTO near_band (band_key, entry_key, claimed_at)
 SELECT ('x' || substr(md5(i::text || '-' || b), 1, 16))::bit(64)::bigint, 'story-' || i,
        now() - interval '14 days' * (1000000 - i) / 1000000
-FROM generate_series(1, 1000000) i, generate_series(1, 16) b
+FROM generate_series(1, 1000000) i, generate_series(1, 14) b
 ON CONFLICT DO NOTHING;
 -- and what the exact matching keeps of each story: its URL and content claims, and its decision
 INSERT INTO url_claim (url_hash, canonical_url, entry_key, story_id, claimed_at)
