@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The normalizer's language + dedup work as the service does it: a batch of 250 entries (one Kafka
  * poll) of a title + ~300-character summary, each language-detected, fingerprinted and signed, then
- * {@link JdbcStoryDecider#decideAll} — URL claims, content claims, near-duplicate signatures, 16
+ * {@link JdbcStoryDecider#decideAll} — URL claims, content claims, near-duplicate signatures, 14
  * LSH bands, verification and decisions — in one PostgreSQL transaction against an index pre-filled
  * with 1,000,000 stories. Every 4th entry re-syndicates an earlier one under another URL.
  *

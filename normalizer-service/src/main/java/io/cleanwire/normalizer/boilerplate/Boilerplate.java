@@ -27,7 +27,11 @@ import org.jsoup.nodes.TextNode;
  * <p>In HTML a "line" is a leaf block (a paragraph, list item, caption... with no block inside),
  * or, where {@code <br>} breaks a leaf block or the text outside any block, each piece between two
  * breaks: aggregators append "Posted via …" after a {@code <br>} as often as in a paragraph of its
- * own. A field is never emptied by this step: when every line of it would go, it is left as it is.
+ * own. A blank line inside text also ends a line: feeds that send plain-text paragraphs (or one
+ * {@code <p>} around several of them) separate them that way, and an aggregator's "shared this
+ * story" wrapper is then a paragraph of its own in everything but markup. Text inside {@code <pre>}
+ * and {@code <textarea>} is never split. A field is never emptied by this step: when every line of
+ * it would go, it is left as it is.
  */
 public final class Boilerplate {
 
@@ -274,10 +278,66 @@ public final class Boilerplate {
     return n instanceof Element e && "br".equals(e.normalName());
   }
 
+  /** A blank line: a line break, nothing but spaces or tabs, and another line break. */
+  private static final java.util.regex.Pattern BLANK_LINE =
+      java.util.regex.Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
+
+  /**
+   * Splits every text node of {@code body} (outside {@code <pre>} and {@code <textarea>}) after
+   * each blank line in it, so that a node ending in a blank line ends a line ({@link
+   * #endsParagraph}). Only this step's own copy of the document is split; text and markup are
+   * unchanged when it is written out.
+   */
+  private static void splitAtBlankLines(Element body) {
+    List<TextNode> texts = new ArrayList<>();
+    body.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode t && t.getWholeText().indexOf('\n') >= 0) {
+            texts.add(t);
+          }
+        });
+    for (TextNode t : texts) {
+      if (insidePreformatted(t)) {
+        continue;
+      }
+      TextNode rest = t;
+      java.util.regex.Matcher m = BLANK_LINE.matcher(rest.getWholeText());
+      while (m.find() && m.end() < rest.getWholeText().length()) {
+        rest = rest.splitText(m.end());
+        m = BLANK_LINE.matcher(rest.getWholeText());
+      }
+    }
+  }
+
+  private static boolean insidePreformatted(Node n) {
+    for (Element e = (Element) n.parentNode(); e != null; e = e.parent()) {
+      if (e.normalName().equals("pre") || e.normalName().equals("textarea")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code n} is text that ends in a blank line (see {@link #splitAtBlankLines}). */
+  private static boolean endsParagraph(Node n) {
+    if (!(n instanceof TextNode t) || insidePreformatted(t)) {
+      return false;
+    }
+    String text = t.getWholeText();
+    java.util.regex.Matcher m = BLANK_LINE.matcher(text);
+    while (m.find()) {
+      if (m.end() == text.length()) {
+        return !text.isBlank();
+      }
+    }
+    return false;
+  }
+
   /** The lines of content HTML in document order (see {@link HtmlLine}). */
   private static List<HtmlLine> htmlLines(Document doc) {
     List<HtmlLine> lines = new ArrayList<>();
     Element body = doc.body();
+    splitAtBlankLines(body);
     Map<Node, Integer> position = new HashMap<>();
     body.traverse((node, depth) -> position.put(node, position.size()));
     for (Element el : body.getAllElements()) {
@@ -322,6 +382,11 @@ public final class Boilerplate {
         piece = new ArrayList<>();
       } else if (inlineOnly && n instanceof Element e && BLOCKS.contains(e.normalName())) {
         pieces.add(piece); // a block ends the run of inline text before it
+        piece = new ArrayList<>();
+      } else if (endsParagraph(n)) {
+        broken = true;
+        piece.add(n); // the blank line goes with the text before it
+        pieces.add(piece);
         piece = new ArrayList<>();
       } else {
         piece.add(n);

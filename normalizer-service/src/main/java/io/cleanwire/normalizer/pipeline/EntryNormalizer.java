@@ -261,7 +261,7 @@ public final class EntryNormalizer {
         categories,
         repairs,
         new Fingerprints(
-            exact, signature == null ? null : "minhash-lsh16x4:" + bandsHex(signature)),
+            exact, signature == null ? null : "minhash-lsh8x2+6x3:" + bandsHex(signature)),
         new StoryMatcher.Candidate(
             event.entryKey(), canonical.url(), exact, text.length(), signature));
   }
@@ -323,7 +323,10 @@ public final class EntryNormalizer {
     return String.join(", ", parts.subList(0, 10)) + " and " + (parts.size() - 10) + " more";
   }
 
-  /** The first four band keys: enough to eyeball that two entries collided, short in the event. */
+  /**
+   * The first four band keys (lead bands): enough to eyeball that two entries collided, short in
+   * the event. The label names the layout: 8 lead bands of 2 rows, 6 body bands of 3.
+   */
   private static String bandsHex(NearSignature signature) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < Math.min(4, signature.bands().length); i++) {

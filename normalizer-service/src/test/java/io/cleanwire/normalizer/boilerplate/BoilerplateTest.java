@@ -99,6 +99,55 @@ class BoilerplateTest {
   }
 
   @Test
+  void blankLinesSeparateParagraphsOfTextThatCameWithoutMarkup() {
+    // an aggregator re-post whose paragraphs are plain text in one <p> (Yoast's footer wording)
+    String html =
+        "<p>Mia shared this story from Daily Wildfire.\n\nA wildfire forced 6,000 people to"
+            + " flee.\nFirefighters said it was 10 percent contained.\n\nThe post Wildfire forces"
+            + " thousands to flee appeared first on Daily Wildfire.</p>";
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    assertThat(org.jsoup.Jsoup.parse(out.contentHtml()).text())
+        .isEqualTo(
+            "A wildfire forced 6,000 people to flee. Firefighters said it was 10 percent"
+                + " contained.");
+    assertThat(out.repairs())
+        .extracting(Repair::field, Repair::kind, Repair::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "contentHtml",
+                Boilerplate.KIND_RULE,
+                "removed shared-this-story, first-appeared-on"));
+    // the same text outside any block
+    String bare = html.substring(3, html.length() - 4);
+    assertThat(
+            org.jsoup.Jsoup.parse(
+                    Boilerplate.defaults().strip(null, null, null, bare, false).contentHtml())
+                .text())
+        .isEqualTo(
+            "A wildfire forced 6,000 people to flee. Firefighters said it was 10 percent"
+                + " contained.");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        // a single line break is not a paragraph: the wrapper words are part of a sentence
+        "<p>Mia shared this story from Daily Wildfire.\nA wildfire forced people to flee.</p>",
+        // a sentence of the story that names a source is not a wrapper
+        "<p>Readers shared this story from our archive. It is back.\n\nA wildfire forced people"
+            + " to flee.</p>",
+        // preformatted text keeps every line
+        "<pre>Mia shared this story from Daily Wildfire.\n\nA wildfire forced people to flee.</pre>",
+        // nothing to remove: the markup comes back as it was
+        "<p>A wildfire forced people to flee.\n\n  Firefighters said it was contained.\n\n</p>",
+      })
+  void leavesTextAloneWhenNoBlankLineSeparatesABoilerplateParagraph(String html) {
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    assertThat(out.contentHtml()).isEqualTo(html);
+    assertThat(out.repairs()).isEmpty();
+  }
+
+  @Test
   void linesBetweenBreaksThatAreNotBoilerplateStayAsTheyWereRefrainsToo() {
     String html =
         "<p>First line<br>Second line<br><br>Third, with <a href=\"https://x.example/\">a link</a>"
