@@ -109,6 +109,14 @@ def entry(group, kind, feed, title, content, link, summary=None, enclosures=None
 
 
 used = {l: 0 for l in DLANGS}
+# sentences kept back for the hard negatives: same-topic pairs use the first ten languages (140
+# sentences each), gallery captions English (70)
+RESERVE = {l: 140 for l in DLANGS[:10]}
+RESERVE["en"] += 70
+
+
+def room(l):
+    return len(sentences[l]) - used[l] - RESERVE.get(l, 0)
 
 
 def take(l, n):
@@ -143,8 +151,11 @@ feeds = [f"https://feed{i}.example/rss" for i in range(40)]
 hosts = ["news.example.com", "www.daily.example", "herald.example.org", "wire.example.net"]
 g = 0
 kinds = ["content", "url", "wrapper", "edit", "truncated", "permalink"]
-for i in range(540):
-    l = DLANGS[i % len(DLANGS)]
+# 500 groups of every kind; a language whose sentences would run out (Korean, Thai) gives its turn
+# to the next one, so that no sentence is in two groups
+for i in range(500 * len(kinds)):
+    l = next(DLANGS[(i + k) % len(DLANGS)] for k in range(len(DLANGS))
+             if room(DLANGS[(i + k) % len(DLANGS)]) >= 7)
     kind = kinds[i % len(kinds)]
     g += 1
     grp = f"g{g}"
@@ -185,7 +196,7 @@ for i in range(100):
         own = take(l, 6)
         entry(f"g{g}-{j}", "neg-topic", rnd.choice(feeds), prefix + own[0][:50], join(l, background + own),
               f"https://topic.example/{g}/{j}", lang=code(l))
-for i in range(60):
+for i in range(70):
     g += 1
     caption = take("en", 1)[0]
     for j in range(3):
@@ -206,3 +217,7 @@ with open(f"{OUT}/dedup-corpus.jsonl", "w") as f:
 dup_groups = len({e["group"] for e in entries if not e["kind"].startswith("neg")})
 neg = len({e["group"] for e in entries if e["kind"].startswith("neg")})
 print("dedup entries", len(entries), "duplicate groups", dup_groups, "negative groups", neg)
+for k in kinds + ["neg-topic", "neg-gallery", "neg-translation"]:
+    of_kind = [e for e in entries if e["kind"] == k]
+    print(" ", k, "entries", len(of_kind), "groups", len({e["group"] for e in of_kind}))
+print("sentences used", {l: f"{used[l]}/{len(sentences[l])}" for l in DLANGS})

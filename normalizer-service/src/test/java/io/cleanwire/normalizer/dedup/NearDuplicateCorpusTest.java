@@ -19,10 +19,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Story clustering on the labelled corpus: ≥ 500 duplicate groups of every kind (re-post with a new
- * guid, URL variants, wrappers and trailers, small edits, truncated summaries, own permalinks, CJK
- * and Thai copies) and hard negatives (same topic with a shared title prefix and background
- * sentences, gallery items with one caption, translations).
+ * Story clustering on the labelled corpus (9,619 entries in 14 languages): 500 duplicate groups of
+ * every kind (re-post with a new guid, URL variants, wrappers and trailers, small edits, truncated
+ * summaries, own permalinks; CJK and Thai copies among them) and at least 200 entries of every kind
+ * of hard negative (same topic with a shared title prefix and background sentences, gallery items
+ * with one caption, translations).
  */
 class NearDuplicateCorpusTest {
 
@@ -32,6 +33,38 @@ class NearDuplicateCorpusTest {
   @Test
   void clustersTheCorpusWithPairwiseF1AboveNinetySevenPercentAndNoMergedHardNegative() {
     clustersInFileOrder("file order", DedupCorpus.load());
+  }
+
+  /**
+   * What the issue asks of the corpus: 500 groups of every duplicate kind, 200 of every negative.
+   */
+  @Test
+  void theCorpusHoldsFiveHundredGroupsOfEveryDuplicateKindAndTwoHundredOfEveryHardNegative() {
+    Map<String, Set<String>> groups = new TreeMap<>();
+    Map<String, Integer> entries = new TreeMap<>();
+    for (DedupCorpus.Labelled l : DedupCorpus.load()) {
+      groups.computeIfAbsent(l.kind(), k -> new HashSet<>()).add(l.group());
+      entries.merge(l.kind(), 1, Integer::sum);
+    }
+    assertThat(groups.keySet())
+        .containsExactlyInAnyOrder(
+            "content",
+            "url",
+            "wrapper",
+            "edit",
+            "truncated",
+            "permalink",
+            "neg-topic",
+            "neg-gallery",
+            "neg-translation");
+    groups.forEach(
+        (kind, g) -> {
+          if (kind.startsWith("neg-")) {
+            assertThat(entries.get(kind)).as(kind).isGreaterThanOrEqualTo(200);
+          } else {
+            assertThat(g).as(kind).hasSizeGreaterThanOrEqualTo(500);
+          }
+        });
   }
 
   @Test
