@@ -122,7 +122,7 @@ public final class NearDuplicates {
    * @param media enclosure URLs, may be empty
    */
   public NearSignature sign(String text, List<String> media) {
-    int[] ordered = shingler.orderedShingles(text);
+    int[] ordered = shingler.orderedShingles(withoutReadMoreTail(text));
     int[] distinct = Shingler.distinctSorted(ordered);
     if (distinct.length < settings.minShingles()) {
       return null;
@@ -139,6 +139,36 @@ public final class NearDuplicates {
             : ContentFingerprint.sha256Hex(String.join("\n", media.stream().sorted().toList()))
                 .substring(0, 32);
     return new NearSignature(distinct, bands, mediaKey);
+  }
+
+  /** Longest tail after a truncation mark that is taken for a "read more" link. */
+  private static final int MAX_TAIL_CHARS = 40;
+
+  /**
+   * {@code text} without the link text a truncated summary ends with: "… Read more", "… Continue
+   * reading", "[…]", "… Lire la suite" (at most five words and {@value #MAX_TAIL_CHARS} characters
+   * after the last ellipsis). Those words are in the summary and not in its full text, so they cost
+   * a truncated copy containment and, being among its few shingles, the lead bands it shares with
+   * the full text. Only the signature reads this; the entry's text is left as it is.
+   */
+  static String withoutReadMoreTail(String text) {
+    if (text == null) {
+      return null;
+    }
+    int mark = Math.max(text.lastIndexOf('…'), text.lastIndexOf("..."));
+    if (mark < 0 || text.length() - mark > MAX_TAIL_CHARS + 3) {
+      return text;
+    }
+    String tail = text.substring(mark).replaceAll("^[.…]+", "").strip();
+    tail = tail.replaceAll("^[\\])]+", "").strip();
+    if (tail.length() > MAX_TAIL_CHARS || (!tail.isEmpty() && tail.split("\\s+").length > 5)) {
+      return text;
+    }
+    String head = text.substring(0, mark).stripTrailing();
+    if (head.endsWith("[") || head.endsWith("(")) {
+      head = head.substring(0, head.length() - 1).stripTrailing();
+    }
+    return head;
   }
 
   /**

@@ -72,6 +72,32 @@ class NearDuplicatesTest {
         .hasValue("summary");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "… Read more",
+        "… Continue reading",
+        "… Lire la suite",
+        "... Weiterlesen »",
+        " […]"
+      })
+  void aTruncatedSummaryIsWhollyContainedInItsFullTextWhicheverReadMoreLinkEndsIt(String link) {
+    NearDuplicates near =
+        new NearDuplicates(new InMemoryNearIndex(), NearDuplicates.Settings.defaults(), CLOCK);
+    String cut = FULL.substring(0, FULL.indexOf(" at a depth"));
+    NearSignature summary = near.sign(cut + link, List.of());
+    assertThat(near.verify(summary, near.sign(FULL, List.of()))).isEqualTo(1.0);
+    assertThat(summary).isEqualTo(near.sign(cut, List.of()));
+  }
+
+  @Test
+  void wordsAfterAnEllipsisThatAreMoreThanALinkStayInTheSignature() {
+    String text =
+        "The minister paused… then said the budget would be cut by ten percent next year.";
+    assertThat(NearDuplicates.withoutReadMoreTail(text)).isEqualTo(text);
+    assertThat(NearDuplicates.withoutReadMoreTail("No ellipsis here. Read more")).endsWith("more");
+  }
+
   @Test
   void slotKeysAreDistinctFromTheBandAndFromEachOther() {
     long band = 0x1234_5678_9abc_def0L;
