@@ -98,6 +98,47 @@ class BoilerplateTest {
         .containsOnly(org.assertj.core.groups.Tuple.tuple("contentHtml", Boilerplate.KIND_RULE));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "submitted by /u/mapmaker_42 [link] [comments]",
+        "[link] [comments]",
+        "Why maps lie was originally published in Cartography Weekly on Medium, where people are"
+            + " continuing the conversation by highlighting and responding to this story.",
+        "Read more of this story at Slashdot.",
+        "Article URL: https://example.org/maps",
+        "Comments URL: https://news.ycombinator.com/item?id=1",
+        "Points: 120",
+        "# Comments: 45",
+        "Continue reading →",
+        "Continue reading “Why maps lie” →",
+        "Share this:",
+        "Like Loading…",
+        "Share on Facebook",
+      })
+  void removesFootersThatFeedPlatformsAppend(String footer) {
+    String html = "<p>Every map leaves something out.</p><p>" + footer + "</p>";
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    assertThat(out.contentHtml()).isEqualTo("<p>Every map leaves something out.</p>");
+    assertThat(out.repairs()).extracting(Repair::kind).containsExactly(Boilerplate.KIND_RULE);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "Questions submitted by readers are answered every Friday.",
+        "Points: the council agreed on three of them.",
+        "Continue reading the report, the minister told journalists.",
+        "Share this: a story of two cities.",
+        "The essay was originally published in Granta in 1998.",
+      })
+  void keepsStorySentencesThatOnlyLookLikeFooters(String sentence) {
+    String html = "<p>Every map leaves something out.</p><p>" + sentence + "</p>";
+    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    assertThat(out.contentHtml()).isEqualTo(html);
+    assertThat(out.repairs()).isEmpty();
+  }
+
   @Test
   void blankLinesSeparateParagraphsOfTextThatCameWithoutMarkup() {
     // an aggregator re-post whose paragraphs are plain text in one <p> (Yoast's footer wording)
