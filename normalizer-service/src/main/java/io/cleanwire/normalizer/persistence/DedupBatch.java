@@ -75,8 +75,11 @@ final class DedupBatch implements DedupStore, NearIndex {
   private final Map<String, PendingClaim> newUrls = new TreeMap<>();
   private final Map<String, PendingClaim> newContents = new TreeMap<>();
   private final Map<String, NearSignature> newSignatures = new TreeMap<>();
-  private final Map<Long, String> newBands = new TreeMap<>();
-  private final Map<Long, String> takenBands = new TreeMap<>();
+
+  /** Bands claimed and taken over by this batch (hash maps: sorted by key only when written). */
+  private final Map<Long, String> newBands = new HashMap<>();
+
+  private final Map<Long, String> takenBands = new HashMap<>();
   private final List<String[]> urlMoves = new ArrayList<>();
   private final List<String[]> contentMoves = new ArrayList<>();
 
@@ -356,7 +359,7 @@ final class DedupBatch implements DedupStore, NearIndex {
     String[] holders = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
       long band = keys[i];
-      String mine = newBands.containsKey(band) ? newBands.get(band) : takenBands.get(band);
+      String mine = ownHolder(band);
       if (mine != null) {
         holders[i] = mine;
         continue;
@@ -380,9 +383,25 @@ final class DedupBatch implements DedupStore, NearIndex {
     return holders;
   }
 
+  /** The entry of this batch that claimed or took over {@code band}, or null. */
+  private String ownHolder(long band) {
+    String mine = newBands.get(band);
+    return mine != null ? mine : takenBands.get(band);
+  }
+
+  /**
+   * {@code bands} in key order: every replica writes band rows in the same order, so two batches
+   * that want some of the same keys wait for each other instead of deadlocking.
+   */
+  private static List<Map.Entry<Long, String>> byKey(Map<Long, String> bands) {
+    List<Map.Entry<Long, String>> rows = new ArrayList<>(bands.entrySet());
+    rows.sort(Map.Entry.comparingByKey());
+    return rows;
+  }
+
   @Override
   public Optional<String> findBandHolder(long band, Instant notBefore) {
-    String mine = newBands.containsKey(band) ? newBands.get(band) : takenBands.get(band);
+    String mine = ownHolder(band);
     if (mine != null) {
       return Optional.of(mine);
     }
@@ -442,7 +461,7 @@ final class DedupBatch implements DedupStore, NearIndex {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO near_band (band_key, entry_key, claimed_at) VALUES (?, ?, ?)")) {
-        for (Map.Entry<Long, String> e : newBands.entrySet()) {
+        for (Map.Entry<Long, String> e : byKey(newBands)) {
           insert.setLong(1, e.getKey());
           insert.setString(2, e.getValue());
           insert.setObject(3, at);
@@ -483,14 +502,15 @@ final class DedupBatch implements DedupStore, NearIndex {
     insertSignatures(at);
     takeOverBands(at);
     if (!newBands.isEmpty()) {
+      List<Map.Entry<Long, String>> rows = byKey(newBands);
       insertArrays(
           "near_band",
           "INSERT INTO near_band (band_key, entry_key, claimed_at)"
               + " SELECT k, e, ?::timestamptz FROM unnest(?::bigint[], ?::varchar[]) AS t(k, e)",
-          newBands.size(),
+          rows.size(),
           at,
-          bigints(newBands.keySet()),
-          c.createArrayOf("VARCHAR", newBands.values().toArray()));
+          bigints(rows.stream().map(Map.Entry::getKey).toList()),
+          varchars(rows, Map.Entry::getValue));
     }
     moveAllClaims();
     if (!newDecisions.isEmpty()) {
@@ -605,7 +625,7 @@ final class DedupBatch implements DedupStore, NearIndex {
           c.prepareStatement(
               "UPDATE near_band SET entry_key = ?, claimed_at = ?"
                   + " WHERE band_key = ? AND entry_key = ? AND claimed_at < ?")) {
-        for (Map.Entry<Long, String> e : takenBands.entrySet()) {
+        for (Map.Entry<Long, String> e : byKey(takenBands)) {
           Held was = bands.get(e.getKey()).orElseThrow();
           takeOver.setString(1, e.getValue());
           takeOver.setObject(2, at);
