@@ -576,7 +576,9 @@ final class DedupBatch implements DedupStore, NearIndex {
 
   private <T> java.sql.Array varchars(List<T> rows, java.util.function.Function<T, String> column)
       throws SQLException {
-    return c.createArrayOf("VARCHAR", rows.stream().map(column).toArray());
+    // a String[] (not Object[]): the PostgreSQL driver then sends it as a binary varchar[] instead
+    // of quoting and escaping every element into array text for the server to parse
+    return c.createArrayOf("VARCHAR", rows.stream().map(column).toArray(String[]::new));
   }
 
   /** Inserts {@code expected} rows in one statement; a lost race is a {@link Conflict}. */
@@ -854,7 +856,7 @@ final class DedupBatch implements DedupStore, NearIndex {
         1,
         numbers
             ? bigints(values.stream().map(Long.class::cast).toList())
-            : c.createArrayOf("VARCHAR", values.toArray()));
+            : c.createArrayOf("VARCHAR", values.toArray(new String[0])));
   }
 
   /**
