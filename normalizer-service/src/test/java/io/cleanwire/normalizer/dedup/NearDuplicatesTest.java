@@ -98,6 +98,31 @@ class NearDuplicatesTest {
     assertThat(NearDuplicates.withoutReadMoreTail("No ellipsis here. Read more")).endsWith("more");
   }
 
+  /**
+   * Until 2026-12-06 an entry's body bands were eight bands of four rows (16 keys in all). Stories
+   * indexed before an upgrade keep those keys for the rest of the window; a later copy must still
+   * find them, through the lead bands, which did not change.
+   */
+  @Test
+  void aStoryIndexedUnderTheEarlierSixteenBandLayoutIsStillFoundAfterTheUpgrade() {
+    NearDuplicates near =
+        new NearDuplicates(new InMemoryNearIndex(), NearDuplicates.Settings.defaults(), CLOCK);
+    NearSignature current = near.sign(FULL, List.of());
+    int[] ordered = new Shingler(1000).orderedShingles(FULL);
+    long[] oldBody =
+        new MinHashLsh(8, 4, 2)
+            .bandKeys(java.util.Arrays.copyOf(ordered, Math.min(80, ordered.length)));
+    long[] oldBands = java.util.Arrays.copyOf(current.bands(), 16);
+    System.arraycopy(oldBody, 0, oldBands, 8, 8);
+    near.claimAndMatch("before-upgrade", new NearSignature(current.shingles(), oldBands, null));
+
+    NearSignature copy = near.sign(FULL + " Read more on the site.", List.of());
+    assertThat(copy.bands()).hasSize(14).doesNotContain(oldBody);
+    assertThat(near.claimAndMatch("after-upgrade", copy))
+        .map(NearDuplicates.Match::entryKey)
+        .hasValue("before-upgrade");
+  }
+
   @Test
   void slotKeysAreDistinctFromTheBandAndFromEachOther() {
     long band = 0x1234_5678_9abc_def0L;
