@@ -154,8 +154,8 @@ kinds = ["content", "url", "wrapper", "edit", "truncated", "permalink"]
 # 500 groups of every kind; a language whose sentences would run out (Korean, Thai) gives its turn
 # to the next one, so that no sentence is in two groups
 for i in range(500 * len(kinds)):
-    l = next(DLANGS[(i + k) % len(DLANGS)] for k in range(len(DLANGS))
-             if room(DLANGS[(i + k) % len(DLANGS)]) >= 7)
+    turns = (DLANGS[(i + k) % len(DLANGS)] for k in range(len(DLANGS)))
+    l = next(c for c in turns if room(c) >= 7)
     kind = kinds[i % len(kinds)]
     g += 1
     grp = f"g{g}"

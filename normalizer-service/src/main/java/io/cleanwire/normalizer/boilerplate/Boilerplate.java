@@ -282,6 +282,10 @@ public final class Boilerplate {
   private static final java.util.regex.Pattern BLANK_LINE =
       java.util.regex.Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
 
+  /** A blank line that ends the text. */
+  private static final java.util.regex.Pattern BLANK_LINE_AT_END =
+      java.util.regex.Pattern.compile(BLANK_LINE.pattern() + "\\z");
+
   /**
    * Splits every text node of {@code body} (outside {@code <pre>} and {@code <textarea>}) after
    * each blank line in it, so that a node ending in a blank line ends a line ({@link
@@ -324,13 +328,7 @@ public final class Boilerplate {
       return false;
     }
     String text = t.getWholeText();
-    java.util.regex.Matcher m = BLANK_LINE.matcher(text);
-    while (m.find()) {
-      if (m.end() == text.length()) {
-        return !text.isBlank();
-      }
-    }
-    return false;
+    return !text.isBlank() && BLANK_LINE_AT_END.matcher(text).find();
   }
 
   /** The lines of content HTML in document order (see {@link HtmlLine}). */

@@ -144,6 +144,12 @@ public final class NearDuplicates {
   /** Longest tail after a truncation mark that is taken for a "read more" link. */
   private static final int MAX_TAIL_CHARS = 40;
 
+  private static final java.util.regex.Pattern LEADING_DOTS =
+      java.util.regex.Pattern.compile("^[.…]+");
+  private static final java.util.regex.Pattern LEADING_CLOSERS =
+      java.util.regex.Pattern.compile("^[\\])]+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /**
    * {@code text} without the link text a truncated summary ends with: "… Read more", "… Continue
    * reading", "[…]", "… Lire la suite" (at most five words and {@value #MAX_TAIL_CHARS} characters
@@ -155,13 +161,17 @@ public final class NearDuplicates {
     if (text == null) {
       return null;
     }
-    int mark = Math.max(text.lastIndexOf('…'), text.lastIndexOf("..."));
-    if (mark < 0 || text.length() - mark > MAX_TAIL_CHARS + 3) {
+    // only the end can hold the mark: no need to search a long text for an earlier one
+    int from = Math.max(0, text.length() - MAX_TAIL_CHARS - 3);
+    String end = text.substring(from);
+    int last = Math.max(end.lastIndexOf('…'), end.lastIndexOf("..."));
+    if (last < 0) {
       return text;
     }
-    String tail = text.substring(mark).replaceAll("^[.…]+", "").strip();
-    tail = tail.replaceAll("^[\\])]+", "").strip();
-    if (tail.length() > MAX_TAIL_CHARS || (!tail.isEmpty() && tail.split("\\s+").length > 5)) {
+    int mark = from + last;
+    String tail = LEADING_DOTS.matcher(text.substring(mark)).replaceFirst("").strip();
+    tail = LEADING_CLOSERS.matcher(tail).replaceFirst("").strip();
+    if (tail.length() > MAX_TAIL_CHARS || (!tail.isEmpty() && SPACES.split(tail).length > 5)) {
       return text;
     }
     String head = text.substring(0, mark).stripTrailing();

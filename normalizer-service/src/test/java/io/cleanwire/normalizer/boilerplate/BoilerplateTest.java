@@ -27,6 +27,18 @@ class BoilerplateTest {
     }
   }
 
+  /** Strips content HTML alone, with the bundled rules. */
+  private static Boilerplate.Stripped stripContent(String html) {
+    return Boilerplate.defaults().strip(null, null, null, html, false);
+  }
+
+  /** Stripping {@code html} changes nothing and records nothing. */
+  private static void assertLeftAsItIs(String html) {
+    Boilerplate.Stripped out = stripContent(html);
+    assertThat(out.contentHtml()).isEqualTo(html);
+    assertThat(out.repairs()).isEmpty();
+  }
+
   private static String summaryOf(String text) {
     return TextPipeline.summary().clean("summary", text).text();
   }
@@ -69,7 +81,7 @@ class BoilerplateTest {
         "<p>shared this story</p><p>from Callie Patteson | New York Post.</p>"
             + "<p>The story itself.</p><p>0 seconds of 0 secondsVolume 90%</p>"
             + "<p>The post A first appeared on B.</p>";
-    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    Boilerplate.Stripped out = stripContent(html);
     assertThat(out.contentHtml()).isEqualTo("<p>The story itself.</p>");
     assertThat(out.repairs()).extracting(Repair::field).containsOnly("contentHtml");
   }
@@ -91,7 +103,7 @@ class BoilerplateTest {
             + " | <p>The story.<br>Second line.</p>",
       })
   void removesBoilerplateLinesBetweenBreaksFromContentHtml(String html, String expected) {
-    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    Boilerplate.Stripped out = stripContent(html);
     assertThat(out.contentHtml()).isEqualTo(expected);
     assertThat(out.repairs())
         .extracting(Repair::field, Repair::kind)
@@ -118,7 +130,7 @@ class BoilerplateTest {
       })
   void removesFootersThatFeedPlatformsAppend(String footer) {
     String html = "<p>Every map leaves something out.</p><p>" + footer + "</p>";
-    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    Boilerplate.Stripped out = stripContent(html);
     assertThat(out.contentHtml()).isEqualTo("<p>Every map leaves something out.</p>");
     assertThat(out.repairs()).extracting(Repair::kind).containsExactly(Boilerplate.KIND_RULE);
   }
@@ -134,9 +146,7 @@ class BoilerplateTest {
       })
   void keepsStorySentencesThatOnlyLookLikeFooters(String sentence) {
     String html = "<p>Every map leaves something out.</p><p>" + sentence + "</p>";
-    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
-    assertThat(out.contentHtml()).isEqualTo(html);
-    assertThat(out.repairs()).isEmpty();
+    assertLeftAsItIs(html);
   }
 
   @Test
@@ -146,7 +156,7 @@ class BoilerplateTest {
         "<p>Mia shared this story from Daily Wildfire.\n\nA wildfire forced 6,000 people to"
             + " flee.\nFirefighters said it was 10 percent contained.\n\nThe post Wildfire forces"
             + " thousands to flee appeared first on Daily Wildfire.</p>";
-    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
+    Boilerplate.Stripped out = stripContent(html);
     assertThat(org.jsoup.Jsoup.parse(out.contentHtml()).text())
         .isEqualTo(
             "A wildfire forced 6,000 people to flee. Firefighters said it was 10 percent"
@@ -160,10 +170,7 @@ class BoilerplateTest {
                 "removed shared-this-story, first-appeared-on"));
     // the same text outside any block
     String bare = html.substring(3, html.length() - 4);
-    assertThat(
-            org.jsoup.Jsoup.parse(
-                    Boilerplate.defaults().strip(null, null, null, bare, false).contentHtml())
-                .text())
+    assertThat(org.jsoup.Jsoup.parse(stripContent(bare).contentHtml()).text())
         .isEqualTo(
             "A wildfire forced 6,000 people to flee. Firefighters said it was 10 percent"
                 + " contained.");
@@ -183,9 +190,7 @@ class BoilerplateTest {
         "<p>A wildfire forced people to flee.\n\n  Firefighters said it was contained.\n\n</p>",
       })
   void leavesTextAloneWhenNoBlankLineSeparatesABoilerplateParagraph(String html) {
-    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
-    assertThat(out.contentHtml()).isEqualTo(html);
-    assertThat(out.repairs()).isEmpty();
+    assertLeftAsItIs(html);
   }
 
   @Test
@@ -194,9 +199,7 @@ class BoilerplateTest {
         "<p>First line<br>Second line<br><br>Third, with <a href=\"https://x.example/\">a link</a>"
             + "</p>Loose text<br>more loose text<ul><li>one<br>two</li></ul>"
             + "<p>Let it be, let it be<br>Let it be, let it be<br>Whisper words of wisdom</p>";
-    Boilerplate.Stripped out = Boilerplate.defaults().strip(null, null, null, html, false);
-    assertThat(out.contentHtml()).isEqualTo(html);
-    assertThat(out.repairs()).isEmpty();
+    assertLeftAsItIs(html);
   }
 
   @Test
