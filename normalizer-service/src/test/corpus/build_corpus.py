@@ -101,11 +101,14 @@ entries = []
 seq = [0]
 
 
-def entry(group, kind, feed, title, content, link, summary=None, enclosures=None, lang="en"):
+def entry(group, kind, feed, title, content, link, summary=None, enclosures=None, lang="en", html=False):
     seq[0] += 1
-    entries.append({"group": group, "kind": kind, "entryKey": f"k{seq[0]:05d}", "feed": feed,
-                    "link": link, "title": title, "summary": summary, "content": content,
-                    "enclosures": enclosures or [], "lang": lang})
+    e = {"group": group, "kind": kind, "entryKey": f"k{seq[0]:05d}", "feed": feed,
+         "link": link, "title": title, "summary": summary, "content": content,
+         "enclosures": enclosures or [], "lang": lang}
+    if html:
+        e["html"] = True  # content is HTML as the feed sent it, not text
+    entries.append(e)
 
 
 used = {l: 0 for l in DLANGS}
@@ -196,12 +199,22 @@ for i in range(100):
         own = take(l, 6)
         entry(f"g{g}-{j}", "neg-topic", rnd.choice(feeds), prefix + own[0][:50], join(l, background + own),
               f"https://topic.example/{g}/{j}", lang=code(l))
+# Half the galleries carry their pictures as enclosures, the other half only as <img> in the
+# content, each item with its own Feedburner tracking pixel and a credit line shared by all items.
 for i in range(70):
     g += 1
     caption = take("en", 1)[0]
     for j in range(3):
-        entry(f"g{g}-{j}", "neg-gallery", feeds[i % 40], "Photos: the week in pictures", caption,
-              f"https://photos.example/{g}/{j}", enclosures=[f"https://img.example/{g}/{j}.jpg"], lang="en")
+        picture = f"https://img.example/{g}/{j}.jpg"
+        if i % 2 == 0:
+            entry(f"g{g}-{j}", "neg-gallery", feeds[i % 40], "Photos: the week in pictures", caption,
+                  f"https://photos.example/{g}/{j}", enclosures=[picture], lang="en")
+        else:
+            html = (f'<figure><img src="{picture}" alt=""><figcaption>{caption}. Photograph: our'
+                    f' staff photographer, for the gallery of the week in pictures.</figcaption></figure>'
+                    f'<img src="http://feeds.feedburner.com/~r/photos/~4/{g}x{j}" height="1" width="1" alt="">')
+            entry(f"g{g}-{j}", "neg-gallery", feeds[i % 40], "Photos: the week in pictures", html,
+                  f"https://photos.example/{g}/{j}", lang="en", html=True)
 for i in range(70):
     g += 1
     keys = rnd.sample(aligned, 6)

@@ -245,8 +245,7 @@ public final class EntryNormalizer {
         content.hasVisibleContent()
             ? SimpleSteps.invisibleControls().apply(content.plainText(), new RepairLog("dedup"))
             : "";
-    List<String> media =
-        event.enclosures().stream().map(Enclosure::url).filter(u -> u != null).toList();
+    List<String> media = media(event.enclosures(), content.images(), text);
     String exact = ContentFingerprint.exact(cleanTitle.text(), text, media);
     NearSignature signature = near == null ? null : near.sign(text, media);
     String html = content.hasVisibleContent() ? content.html() : "";
@@ -316,6 +315,25 @@ public final class EntryNormalizer {
   }
 
   /** At most ten parts, so that one hostile entry cannot make a huge repair record. */
+  /** Longest text (in characters) whose content images tell its item apart from another. */
+  public static final int CAPTION_MAX_CHARS = 280;
+
+  /**
+   * What tells apart two items whose words are the same: their enclosure URLs, or, when there is no
+   * enclosure and the text is a caption ({@value #CAPTION_MAX_CHARS} characters or fewer), the
+   * images in the content. Gallery items often share one caption and differ only by picture. A
+   * longer text names its story by itself, and its copies on other sites often re-host the
+   * pictures, so there the images are left out. Tracking pixels are gone by now (the sanitizer
+   * removes them).
+   */
+  static List<String> media(List<Enclosure> enclosures, List<String> contentImages, String text) {
+    List<String> urls = enclosures.stream().map(Enclosure::url).filter(u -> u != null).toList();
+    if (!urls.isEmpty() || text.length() > CAPTION_MAX_CHARS) {
+      return urls;
+    }
+    return contentImages;
+  }
+
   private static String summarize(List<String> parts) {
     if (parts.size() <= 10) {
       return String.join(", ", parts);

@@ -170,9 +170,90 @@ public final class HtmlSanitizer {
       }
       kinds.forEach((kind, n) -> log.record(kind, "repaired in " + n + " text nodes"));
     }
+    int pixels = removeTrackingPixels(clean);
+    if (pixels > 0) {
+      List<String> withPixels = new ArrayList<>(removed);
+      withPixels.add(pixels == 1 ? "1 tracking pixel" : pixels + " tracking pixels");
+      removed = List.copyOf(withPixels);
+    }
     String plainText = clean.body().text();
-    boolean visible = !plainText.isBlank() || !clean.body().select("img").isEmpty();
-    return new Sanitized(clean.body().html(), plainText, visible, removed, nfc, illegal);
+    List<String> images =
+        clean.body().select("img[src]").stream().map(img -> img.attr("src")).distinct().toList();
+    boolean visible = !plainText.isBlank() || !images.isEmpty();
+    return new Sanitized(clean.body().html(), plainText, visible, removed, nfc, illegal, images);
+  }
+
+  /** Hosts whose images only count reads: feed-statistics and ad beacons. */
+  private static final List<String> BEACON_HOSTS =
+      List.of(
+          "pixel.wp.com",
+          "stats.wordpress.com",
+          "stats.wp.com",
+          "feeds.feedblitz.com",
+          "pixel.quantserve.com",
+          "www.google-analytics.com",
+          "google-analytics.com",
+          "ad.doubleclick.net",
+          "pi.feedsportal.com",
+          "da.feedsportal.com");
+
+  /**
+   * Removes the images a reader's client would fetch only to report that the entry was read: images
+   * declared 0 or 1 pixel wide or high, Feedburner's per-item pixel and "flare" buttons ({@code
+   * /~r/}, {@code /~ff/}), WordPress.com's per-post comment counters, and the beacon hosts above. A
+   * link left empty by the removal goes with it. Returns how many images were removed.
+   *
+   * <p>Re-syndicating them would tell the source about every reader of Cleanwire's feeds, and they
+   * differ from copy to copy of one story.
+   */
+  static int removeTrackingPixels(Document doc) {
+    int removed = 0;
+    for (Element img : doc.body().select("img")) {
+      if (!isTrackingPixel(img)) {
+        continue;
+      }
+      Element parent = img.parent();
+      img.remove();
+      removed++;
+      if (parent != null
+          && parent.normalName().equals("a")
+          && parent.childrenSize() == 0
+          && parent.text().isBlank()) {
+        parent.remove();
+      }
+    }
+    return removed;
+  }
+
+  static boolean isTrackingPixel(Element img) {
+    if (atMostOnePixel(img.attr("width")) || atMostOnePixel(img.attr("height"))) {
+      return true;
+    }
+    String src = img.attr("src");
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(src.strip());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (host.endsWith("feedburner.com") && (path.contains("/~r/") || path.contains("/~ff/"))) {
+      return true;
+    }
+    if (host.equals("feeds.wordpress.com") && path.startsWith("/1.0/comments/")) {
+      return true;
+    }
+    return BEACON_HOSTS.contains(host);
+  }
+
+  /** A width or height of 0 or 1 ({@code "1"}, {@code "1px"}, {@code "0"}). */
+  private static boolean atMostOnePixel(String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (v.endsWith("px")) {
+      v = v.substring(0, v.length() - 2).strip();
+    }
+    return v.equals("0") || v.equals("1");
   }
 
   private static List<TextNode> allTextNodes(Document doc) {
@@ -246,6 +327,7 @@ public final class HtmlSanitizer {
    *     href=javascript:}
    * @param normalizedNfc whether text nodes were brought to NFC
    * @param removedIllegalCharacters whether XML-illegal characters were removed from text nodes
+   * @param images the absolute {@code src} of every image left, in document order, once each
    */
   public record Sanitized(
       String html,
@@ -253,5 +335,6 @@ public final class HtmlSanitizer {
       boolean hasVisibleContent,
       List<String> removed,
       boolean normalizedNfc,
-      boolean removedIllegalCharacters) {}
+      boolean removedIllegalCharacters,
+      List<String> images) {}
 }

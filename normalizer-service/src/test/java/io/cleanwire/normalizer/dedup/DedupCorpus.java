@@ -87,7 +87,9 @@ public final class DedupCorpus {
                 n.get("link").asText(),
                 n.get("title").asText(),
                 n.get("summary").isNull() ? null : n.get("summary").asText(),
-                "<p>" + escape(n.get("content").asText()) + "</p>",
+                n.path("html").asBoolean(false)
+                    ? n.get("content").asText()
+                    : "<p>" + escape(n.get("content").asText()) + "</p>",
                 List.of(),
                 List.of(),
                 at,

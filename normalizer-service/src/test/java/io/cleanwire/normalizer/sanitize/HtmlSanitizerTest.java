@@ -141,4 +141,57 @@ class HtmlSanitizerTest {
             sanitizer.sanitize("<img src=\"https://e.example/a.png\">", BASE).hasVisibleContent())
         .isTrue();
   }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(
+      strings = {
+        "<img src=\"http://feeds.feedburner.com/~r/Example/~4/aBc123\" height=\"1\" width=\"1\""
+            + " alt=\"\"/>",
+        "<img src=\"https://feeds.feedburner.com/~r/Example/~4/aBc123\">",
+        "<a href=\"http://feeds.feedburner.com/~ff/Example?a=x:yIl2AUoC8zA\"><img"
+            + " src=\"http://feeds.feedburner.com/~ff/Example?d=yIl2AUoC8zA\" border=\"0\"></a>",
+        "<img alt=\"\" border=\"0\" src=\"https://pixel.wp.com/b.gif?host=example.com&blog=1&post=2\""
+            + " width=\"1\" height=\"1\" />",
+        "<a rel=\"nofollow\" href=\"http://feeds.wordpress.com/1.0/gocomments/example.wordpress.com/9/\">"
+            + "<img alt=\"\" border=\"0\""
+            + " src=\"http://feeds.wordpress.com/1.0/comments/example.wordpress.com/9/\" /></a>",
+        "<img src=\"https://news.example/spacer.gif\" width=\"1px\" height=\"40\">",
+        "<img src=\"https://news.example/t.gif\" height=\"0\" width=\"0\">"
+      })
+  void removesTrackingPixelsAndSaysSo(String pixel) {
+    HtmlSanitizer.Sanitized out =
+        sanitizer.sanitize("<p>Story text.</p>" + pixel + "<p>More.</p>", BASE);
+    assertThat(out.html()).isEqualTo("<p>Story text.</p><p>More.</p>");
+    assertThat(out.images()).isEmpty();
+    assertThat(out.removed()).contains("1 tracking pixel");
+  }
+
+  @Test
+  void keepsPicturesAndListsThem() {
+    HtmlSanitizer.Sanitized out =
+        sanitizer.sanitize(
+            "<p><img src=\"/img/harbour.jpg\" width=\"640\" height=\"100\">"
+                + "<a href=\"https://news.example/big.jpg\"><img src=\"/img/small.jpg\"></a>"
+                + "<img src=\"https://cdn.example/10x1.png\" width=\"10\" height=\"11\">"
+                + "<img src=\"/img/harbour.jpg\"></p>",
+            BASE);
+    assertThat(out.images())
+        .containsExactly(
+            "https://news.example/img/harbour.jpg",
+            "https://news.example/img/small.jpg",
+            "https://cdn.example/10x1.png");
+    assertThat(out.removed()).isEmpty();
+    assertThat(out.html()).contains("href=\"https://news.example/big.jpg\"");
+  }
+
+  @Test
+  void contentOfOnlyATrackingPixelHasNothingVisible() {
+    HtmlSanitizer.Sanitized out =
+        sanitizer.sanitize(
+            "<img src=\"http://feeds.feedburner.com/~r/Example/~4/aBc123\" height=\"1\" width=\"1\">"
+                + "<img src=\"https://stats.wp.com/b.gif\" width=\"2\" height=\"2\">",
+            BASE);
+    assertThat(out.hasVisibleContent()).isFalse();
+    assertThat(out.removed()).contains("2 tracking pixels");
+  }
 }
