@@ -329,8 +329,13 @@ public final class FeedParser {
       }
     }
     // Media RSS: Rome keeps media:content (alone or inside media:group) as foreign markup.
+    List<String> thumbnails = new ArrayList<>();
     for (Element element : entry.getForeignMarkup()) {
       if (!MEDIA_RSS.equals(element.getNamespaceURI())) {
+        continue;
+      }
+      if (element.getName().equals("thumbnail")) {
+        thumbnails.add(absolute(blankToNull(element.getAttributeValue("url")), feedUrl));
         continue;
       }
       List<Element> contents =
@@ -348,7 +353,28 @@ public final class FeedParser {
         }
       }
     }
+    // An item whose only media is a thumbnail (photo galleries often publish just that): the
+    // thumbnail is its picture, and what tells two items with one caption apart downstream.
+    if (result.isEmpty()) {
+      for (String url : thumbnails) {
+        if (url != null && urls.add(url)) {
+          result.add(new Enclosure(url, imageType(url), null));
+        }
+      }
+    }
     return result;
+  }
+
+  /** The MIME type a picture's file name implies ({@code image/jpeg} for {@code .jpg}), or null. */
+  static String imageType(String url) {
+    String path;
+    try {
+      path = URI.create(url).getPath();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    String type = path == null ? null : java.net.URLConnection.guessContentTypeFromName(path);
+    return type != null && type.startsWith("image/") ? type : null;
   }
 
   private static Long positiveLong(String value) {

@@ -259,6 +259,26 @@ class LenientParsingTest {
   }
 
   @Test
+  void aMediaThumbnailIsTheEnclosureOfAnItemWithNoOtherMedia() throws Exception {
+    String doc =
+        "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>G</title>"
+            + "<item><guid>1</guid><title>Week in pictures</title><description>Harbour</description>"
+            + "<media:thumbnail url=\"/g/1.jpg\" width=\"140\" height=\"90\"/></item>"
+            + "<item><guid>2</guid><title>Week in pictures</title><description>Harbour</description>"
+            + "<media:content url=\"https://cdn.example/2-full.jpg\" medium=\"image\"/>"
+            + "<media:thumbnail url=\"https://cdn.example/2-small.jpg\"/></item>"
+            + "</channel></rss>";
+
+    ParsedFeed feed = parser.parse(doc.getBytes(StandardCharsets.UTF_8), null, URL);
+
+    assertThat(feed.entries().get(0).enclosures())
+        .containsExactly(new Enclosure("https://feeds.example/g/1.jpg", "image/jpeg", null));
+    assertThat(feed.entries().get(1).enclosures())
+        .extracting(Enclosure::url)
+        .containsExactly("https://cdn.example/2-full.jpg");
+  }
+
+  @Test
   void readsAtomEntryLanguageXhtmlContentAndXmlBase() throws Exception {
     String doc =
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\""
