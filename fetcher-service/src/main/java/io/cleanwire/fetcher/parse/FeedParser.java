@@ -48,6 +48,7 @@ public final class FeedParser {
   private static final Pattern ENTRY_START =
       Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?(?:item|entry)(?=[\\s>/])[^>]*>");
   private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+  private static final String FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0";
   private static final String NO_IDENTITY = "entry has neither guid nor link";
 
   /**
@@ -212,6 +213,10 @@ public final class FeedParser {
     if (link == null) {
       link = absolute(blankToNull(entry.getLink()), feedUrl);
     }
+    String original = feedburnerOrigLink(entry);
+    if (original != null) {
+      link = original;
+    }
     return new ParsedEntry(
         guid,
         link,
@@ -224,6 +229,28 @@ public final class FeedParser {
         instant(entry.getUpdatedDate()),
         enclosures(entry, feedUrl),
         xmlLang != null ? xmlLang : dcLanguage(entry));
+  }
+
+  /**
+   * The article's own URL that FeedBurner keeps in {@code feedburner:origLink} when it rewrites the
+   * item link to its click-counting redirect ({@code feedproxy.google.com/~r/…}). The redirect
+   * leads to the same page, but only the original matches the same story in other feeds, and
+   * readers following it are not counted by a third party. Null when absent or not absolute
+   * http(s).
+   */
+  private static String feedburnerOrigLink(SyndEntry entry) {
+    for (Element element : entry.getForeignMarkup()) {
+      if (FEEDBURNER.equals(element.getNamespaceURI()) && element.getName().equals("origLink")) {
+        String url = blankToNull(element.getTextTrim());
+        if (url != null) {
+          String lower = url.toLowerCase(java.util.Locale.ROOT);
+          if (lower.startsWith("https://") || lower.startsWith("http://")) {
+            return url;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static String dcLanguage(SyndEntry entry) {
@@ -347,7 +374,8 @@ public final class FeedParser {
         if (url != null && urls.add(url)) {
           String type = blankToNull(content.getAttributeValue("type"));
           if (type == null) {
-            type = blankToNull(content.getAttributeValue("medium"));
+            // medium="image" is a kind, not a MIME type: the file name says which
+            type = typeFromName(url);
           }
           result.add(new Enclosure(url, type, positiveLong(content.getAttributeValue("fileSize"))));
         }
@@ -358,23 +386,24 @@ public final class FeedParser {
     if (result.isEmpty()) {
       for (String url : thumbnails) {
         if (url != null && urls.add(url)) {
-          result.add(new Enclosure(url, imageType(url), null));
+          String type = typeFromName(url);
+          result.add(
+              new Enclosure(url, type != null && type.startsWith("image/") ? type : null, null));
         }
       }
     }
     return result;
   }
 
-  /** The MIME type a picture's file name implies ({@code image/jpeg} for {@code .jpg}), or null. */
-  static String imageType(String url) {
+  /** The MIME type a file name implies ({@code image/jpeg} for {@code .jpg}), or null. */
+  static String typeFromName(String url) {
     String path;
     try {
       path = URI.create(url).getPath();
     } catch (IllegalArgumentException e) {
       return null;
     }
-    String type = path == null ? null : java.net.URLConnection.guessContentTypeFromName(path);
-    return type != null && type.startsWith("image/") ? type : null;
+    return path == null ? null : java.net.URLConnection.guessContentTypeFromName(path);
   }
 
   private static Long positiveLong(String value) {

@@ -254,8 +254,30 @@ class LenientParsingTest {
     assertThat(feed.entries().get(0).enclosures())
         .containsExactly(new Enclosure("https://feeds.example/v.mp4", "video/mp4", 999L));
     assertThat(feed.entries().get(1).enclosures())
-        .extracting(Enclosure::url)
-        .containsExactly("https://cdn.example/a.jpg", "https://cdn.example/b.jpg");
+        .containsExactly(
+            new Enclosure("https://cdn.example/a.jpg", "image/jpeg", null),
+            new Enclosure("https://cdn.example/b.jpg", "image/jpeg", null));
+  }
+
+  @Test
+  void feedburnerOrigLinkReplacesTheRedirectLink() throws Exception {
+    String doc =
+        "<rss version=\"2.0\" xmlns:feedburner=\"http://rssnamespace.org/feedburner/ext/1.0\">"
+            + "<channel><title>F</title>"
+            + "<item><guid isPermaLink=\"false\">p1</guid><title>One</title>"
+            + "<link>http://feedproxy.google.com/~r/Example/~3/AbC/</link>"
+            + "<feedburner:origLink>https://news.example/2026/12/one/</feedburner:origLink></item>"
+            + "<item><guid isPermaLink=\"false\">p2</guid><title>Two</title>"
+            + "<link>http://feedproxy.google.com/~r/Example/~3/DeF/</link>"
+            + "<feedburner:origLink>javascript:alert(1)</feedburner:origLink></item>"
+            + "</channel></rss>";
+
+    ParsedFeed feed = parser.parse(doc.getBytes(StandardCharsets.UTF_8), null, URL);
+
+    assertThat(feed.entries())
+        .extracting(ParsedEntry::link)
+        .containsExactly(
+            "https://news.example/2026/12/one/", "http://feedproxy.google.com/~r/Example/~3/DeF/");
   }
 
   @Test

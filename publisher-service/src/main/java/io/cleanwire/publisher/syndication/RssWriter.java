@@ -155,7 +155,11 @@ public class RssWriter {
       if (enclosure.url() != null) {
         Enclosure out = new Enclosure();
         out.setUrl(XmlText.clean(enclosure.url()));
-        out.setType(XmlText.clean(enclosure.type()));
+        // RSS 2.0 requires the type; an unknown one is sent as JSON Feed's writer sends it
+        out.setType(
+            enclosure.type() == null
+                ? "application/octet-stream"
+                : XmlText.clean(enclosure.type()));
         out.setLength(enclosure.length() == null ? 0 : enclosure.length());
         enclosures.add(out);
       }

@@ -119,6 +119,25 @@ class RssFeedTest {
   }
 
   @Test
+  void everyEnclosureHasTheTypeRssRequires() throws Exception {
+    TestEvents item = TestEvents.entry().published(year(2107));
+    item.enclosures =
+        List.of(
+            new io.cleanwire.events.Enclosure("https://m.example/a.mp3", "audio/mpeg", 1234L),
+            new io.cleanwire.events.Enclosure("https://m.example/b", null, null));
+    store.upsert(item.build());
+
+    NodeList enclosures =
+        strictParse(given().get(window(2107)).then().statusCode(200).extract().asByteArray())
+            .getElementsByTagName("enclosure");
+
+    assertThat(enclosures.getLength()).isEqualTo(2);
+    assertThat(((Element) enclosures.item(0)).getAttribute("type")).isEqualTo("audio/mpeg");
+    assertThat(((Element) enclosures.item(1)).getAttribute("type"))
+        .isEqualTo("application/octet-stream");
+  }
+
+  @Test
   void answersAMatchingEtagWith304AndNoBody() {
     store.upsert(TestEvents.entry().published(year(2102)).build());
     String etag = given().get(window(2102)).then().statusCode(200).extract().header("ETag");
