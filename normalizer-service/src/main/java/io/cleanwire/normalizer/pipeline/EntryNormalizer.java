@@ -188,6 +188,9 @@ public final class EntryNormalizer {
     }
     RepairLog contentLog = new RepairLog("contentHtml");
     HtmlSanitizer.Sanitized content = sanitizer.sanitize(contentSource, event.link(), contentLog);
+    // what sanitizing the feed's HTML changed; a second pass over stripped, clean HTML finds
+    // nothing
+    HtmlSanitizer.Sanitized sanitized = content;
     repairs.addAll(contentLog.repairs());
     String summaryText = cleanSummary.text();
     if (boilerplate != null) {
@@ -207,15 +210,24 @@ public final class EntryNormalizer {
     if (fromSummary) {
       repairs.add(new Repair("contentHtml", RepairKinds.CONTENT_FROM_SUMMARY, "content was empty"));
     }
-    if (!content.removed().isEmpty()) {
+    if (!sanitized.removed().isEmpty()) {
       repairs.add(
           new Repair(
-              "contentHtml", RepairKinds.SANITIZED, "removed " + summarize(content.removed())));
+              "contentHtml", RepairKinds.SANITIZED, "removed " + summarize(sanitized.removed())));
     }
-    if (content.removedIllegalCharacters()) {
+    if (sanitized.removedIllegalCharacters()) {
       repairs.add(new Repair("contentHtml", RepairKinds.ILLEGAL_CHARACTERS, "removed from text"));
     }
-    if (content.normalizedNfc()) {
+    if (sanitized.lazyImages() > 0) {
+      repairs.add(
+          new Repair(
+              "contentHtml",
+              RepairKinds.LAZY_IMAGES,
+              sanitized.lazyImages() == 1
+                  ? "1 image given its data-src"
+                  : sanitized.lazyImages() + " images given their data-src"));
+    }
+    if (sanitized.normalizedNfc()) {
       repairs.add(new Repair("contentHtml", RepairKinds.UNICODE_NFC, "normalized to NFC"));
     }
 

@@ -132,6 +132,7 @@ public final class HtmlSanitizer {
   public Sanitized sanitize(String html, String baseUri, RepairLog log) {
     String base = baseUri == null ? "" : baseUri;
     Document dirty = Jsoup.parseBodyFragment(html == null ? "" : html, base);
+    int lazy = loadLazyImages(dirty);
     List<String> removed = List.copyOf(unsafeParts(dirty));
     Document clean = new Cleaner(safelist).clean(dirty);
     clean
@@ -180,7 +181,34 @@ public final class HtmlSanitizer {
     List<String> images =
         clean.body().select("img[src]").stream().map(img -> img.attr("src")).distinct().toList();
     boolean visible = !plainText.isBlank() || !images.isEmpty();
-    return new Sanitized(clean.body().html(), plainText, visible, removed, nfc, illegal, images);
+    return new Sanitized(
+        clean.body().html(), plainText, visible, removed, nfc, illegal, images, lazy);
+  }
+
+  /** Where lazy-loading scripts keep an image's real source, most used first. */
+  private static final List<String> LAZY_SOURCES =
+      List.of("data-src", "data-lazy-src", "data-original", "data-lazy");
+
+  /**
+   * Gives lazy-loaded images their real source. Pages that load pictures by script ship {@code <img
+   * src="placeholder.gif" data-src="photo.jpg">} or no {@code src} at all; the script never runs in
+   * a feed reader, and the data attribute does not survive sanitizing, so the picture would be lost
+   * (or every picture would be the same placeholder). Returns how many were given.
+   */
+  static int loadLazyImages(Document doc) {
+    int loaded = 0;
+    for (Element img : doc.body().select("img")) {
+      for (String attribute : LAZY_SOURCES) {
+        String real = img.attr(attribute).strip();
+        String lower = real.toLowerCase(Locale.ROOT);
+        if (!real.isEmpty() && !lower.startsWith("data:") && !real.equals(img.attr("src"))) {
+          img.attr("src", real);
+          loaded++;
+          break;
+        }
+      }
+    }
+    return loaded;
   }
 
   /** Hosts whose images only count reads: feed-statistics and ad beacons. */
@@ -328,6 +356,7 @@ public final class HtmlSanitizer {
    * @param normalizedNfc whether text nodes were brought to NFC
    * @param removedIllegalCharacters whether XML-illegal characters were removed from text nodes
    * @param images the absolute {@code src} of every image left, in document order, once each
+   * @param lazyImages how many lazy-loaded images were given their real source
    */
   public record Sanitized(
       String html,
@@ -336,5 +365,6 @@ public final class HtmlSanitizer {
       List<String> removed,
       boolean normalizedNfc,
       boolean removedIllegalCharacters,
-      List<String> images) {}
+      List<String> images,
+      int lazyImages) {}
 }

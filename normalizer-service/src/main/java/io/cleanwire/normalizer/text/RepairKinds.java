@@ -45,6 +45,9 @@ public final class RepairKinds {
   /** Unsafe HTML removed from content. */
   public static final String SANITIZED = "sanitized";
 
+  /** Lazy-loaded images given their real source ({@code data-src}) as {@code src}. */
+  public static final String LAZY_IMAGES = "lazy-images";
+
   /** Content was empty, the summary HTML was used instead. */
   public static final String CONTENT_FROM_SUMMARY = "content-from-summary";
 

@@ -116,6 +116,28 @@ class EntryNormalizerTest {
   }
 
   @Test
+  void whatSanitizingRemovedIsRecordedEvenWhenBoilerplateIsStrippedToo() throws IOException {
+    EntryFetchedEvent in = fixture();
+    String content =
+        "<p>Monitoring reports of protests.</p><script>alert(1)</script>"
+            + "<img src=\"/p.gif\" data-src=\"/photo.jpg\">"
+            + "<img src=\"http://feeds.feedburner.com/~r/Example/~4/x1\" width=\"1\" height=\"1\">"
+            + "<p>The post Monitoring first appeared on Russia News Review.</p>";
+    EntryNormalizedEvent out =
+        normalizer.preview(with(in, in.link(), in.summaryHtml(), content, in.authors(), in.feed()));
+    assertThat(out.contentHtml())
+        .isEqualTo(
+            "<p>Monitoring reports of protests.</p>"
+                + "<img src=\"https://nypost.example/photo.jpg\">");
+    assertThat(out.repairs())
+        .contains(
+            new Repair("contentHtml", "sanitized", "removed <script>, 1 tracking pixel"),
+            new Repair("contentHtml", "lazy-images", "1 image given its data-src"))
+        .extracting(Repair::kind)
+        .contains("boilerplate");
+  }
+
+  @Test
   void emptyContentFallsBackToTheSummaryHtml() throws IOException {
     EntryFetchedEvent in = fixture();
     EntryNormalizedEvent out =

@@ -194,4 +194,24 @@ class HtmlSanitizerTest {
     assertThat(out.hasVisibleContent()).isFalse();
     assertThat(out.removed()).contains("2 tracking pixels");
   }
+
+  @Test
+  void lazyLoadedImagesKeepTheirRealPicture() {
+    HtmlSanitizer.Sanitized out =
+        sanitizer.sanitize(
+            "<img src=\"/img/placeholder.gif\" data-src=\"/img/harbour.jpg\" alt=\"Harbour\">"
+                + "<img data-lazy-src=\"https://cdn.example/boats.jpg\">"
+                + "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\""
+                + " data-original=\"https://cdn.example/ferry.jpg\">"
+                + "<img src=\"https://cdn.example/plain.jpg\" data-src=\"data:image/gif;base64,R0=\">",
+            BASE);
+    assertThat(out.images())
+        .containsExactly(
+            "https://news.example/img/harbour.jpg",
+            "https://cdn.example/boats.jpg",
+            "https://cdn.example/ferry.jpg",
+            "https://cdn.example/plain.jpg");
+    assertThat(out.html()).doesNotContain("placeholder").doesNotContain("data-");
+    assertThat(out.lazyImages()).isEqualTo(3);
+  }
 }
