@@ -122,6 +122,17 @@ public final class NearDuplicates {
    * @param media enclosure URLs, may be empty
    */
   public NearSignature sign(String text, List<String> media) {
+    return sign(null, text, media);
+  }
+
+  /**
+   * The signature of an entry's text, or null when the text is too short to match anything.
+   *
+   * @param title the cleaned headline (may be null): items of one series are told apart by it
+   * @param text the cleaned plain text (content, or summary when there is no content)
+   * @param media enclosure URLs, may be empty
+   */
+  public NearSignature sign(String title, String text, List<String> media) {
     int[] ordered = shingler.orderedShingles(withoutReadMoreTail(text));
     int[] distinct = Shingler.distinctSorted(ordered);
     if (distinct.length < settings.minShingles()) {
@@ -138,7 +149,7 @@ public final class NearDuplicates {
             ? null
             : ContentFingerprint.sha256Hex(String.join("\n", media.stream().sorted().toList()))
                 .substring(0, 32);
-    return new NearSignature(distinct, bands, mediaKey);
+    return new NearSignature(distinct, bands, mediaKey, SeriesTitle.of(title));
   }
 
   /** Longest tail after a truncation mark that is taken for a "read more" link. */
@@ -349,6 +360,9 @@ public final class NearDuplicates {
   private Double similarity(NearSignature a, NearSignature b) {
     if (a.mediaDiffers(b) && Math.min(a.shingles().length, b.shingles().length) < 60) {
       return null; // gallery items: one caption, different pictures
+    }
+    if (a.otherItemOfSeries(b)) {
+      return null; // "Live: …" items over one standfirst or the same background paragraphs
     }
     // Jaccard (shared over all), then containment (shared over the smaller set), from one count
     int shared = a.shared(b);

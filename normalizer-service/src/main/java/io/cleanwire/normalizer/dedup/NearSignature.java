@@ -9,8 +9,24 @@ import java.util.Arrays;
  * @param shingles distinct shingle hashes, sorted
  * @param bands LSH band keys
  * @param mediaKey hash of the entry's enclosure URLs, or null when it has none
+ * @param seriesTitle the entry's headline when it has a series label ({@link SeriesTitle}), or null
  */
-public record NearSignature(int[] shingles, long[] bands, String mediaKey) {
+public record NearSignature(int[] shingles, long[] bands, String mediaKey, String seriesTitle) {
+
+  /** A signature of an entry whose headline has no series label (or is not known). */
+  public NearSignature(int[] shingles, long[] bands, String mediaKey) {
+    this(shingles, bands, mediaKey, null);
+  }
+
+  /**
+   * Whether both headlines carry one series label and say different things after it: two items of a
+   * series ("Election live: turnout at a record" and "Election live: polls close in Ohio").
+   */
+  public boolean otherItemOfSeries(NearSignature other) {
+    return seriesTitle != null
+        && other.seriesTitle != null
+        && SeriesTitle.differentItems(seriesTitle, other.seriesTitle);
+  }
 
   /** Whether both entries carry media and it differs (gallery items with one caption). */
   public boolean mediaDiffers(NearSignature other) {
@@ -53,7 +69,8 @@ public record NearSignature(int[] shingles, long[] bands, String mediaKey) {
     return o instanceof NearSignature s
         && Arrays.equals(shingles, s.shingles)
         && Arrays.equals(bands, s.bands)
-        && java.util.Objects.equals(mediaKey, s.mediaKey);
+        && java.util.Objects.equals(mediaKey, s.mediaKey)
+        && java.util.Objects.equals(seriesTitle, s.seriesTitle);
   }
 
   @Override

@@ -606,14 +606,15 @@ final class DedupBatch implements DedupStore, NearIndex {
     if (!newSignatures.isEmpty()) {
       try (PreparedStatement insert =
           c.prepareStatement(
-              "INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)"
-                  + " VALUES (?, ?, ?, ?, ?)")) {
+              "INSERT INTO near_signature (entry_key, shingles, bands, media_key, series_title,"
+                  + " created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (Map.Entry<String, NearSignature> e : newSignatures.entrySet()) {
           insert.setString(1, e.getKey());
           insert.setBytes(2, ints(e.getValue().shingles()));
           insert.setBytes(3, longs(e.getValue().bands()));
           insert.setString(4, e.getValue().mediaKey());
-          insert.setObject(5, at);
+          insert.setString(5, e.getValue().seriesTitle());
+          insert.setObject(6, at);
           insert.addBatch();
         }
         execute(insert, "near_signature");
@@ -822,7 +823,8 @@ final class DedupBatch implements DedupStore, NearIndex {
     for (List<Object> chunk : chunks(keys)) {
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT entry_key, shingles, bands, media_key, created_at FROM near_signature"
+              "SELECT entry_key, shingles, bands, media_key, created_at, series_title"
+                  + " FROM near_signature"
                   + " WHERE entry_key = ANY(?)")) {
         bind(s, chunk);
         try (ResultSet rs = s.executeQuery()) {
@@ -831,7 +833,10 @@ final class DedupBatch implements DedupStore, NearIndex {
                 rs.getString(1),
                 new Stored(
                     new NearSignature(
-                        toInts(rs.getBytes(2)), toLongs(rs.getBytes(3)), rs.getString(4)),
+                        toInts(rs.getBytes(2)),
+                        toLongs(rs.getBytes(3)),
+                        rs.getString(4),
+                        rs.getString(6)),
                     rs.getObject(5, OffsetDateTime.class).toInstant()));
           }
         }

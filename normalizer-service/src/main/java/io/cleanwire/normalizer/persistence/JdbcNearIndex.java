@@ -95,13 +95,14 @@ public class JdbcNearIndex implements NearIndex {
     if (!stored) {
       try (PreparedStatement insert =
           c.prepareStatement(
-              "INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)"
-                  + " VALUES (?, ?, ?, ?, ?)")) {
+              "INSERT INTO near_signature (entry_key, shingles, bands, media_key, series_title,"
+                  + " created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
         insert.setString(1, entryKey);
         insert.setBytes(2, DedupBatch.ints(signature.shingles()));
         insert.setBytes(3, DedupBatch.longs(bands));
         insert.setString(4, signature.mediaKey());
-        insert.setObject(5, time(now));
+        insert.setString(5, signature.seriesTitle());
+        insert.setObject(6, time(now));
         insert.executeUpdate();
       }
     }
@@ -213,7 +214,7 @@ public class JdbcNearIndex implements NearIndex {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
             c.prepareStatement(
-                "SELECT shingles, bands, media_key FROM near_signature"
+                "SELECT shingles, bands, media_key, series_title FROM near_signature"
                     + " WHERE entry_key = ? AND created_at >= ?")) {
       select.setString(1, entryKey);
       select.setObject(2, time(notBefore));
@@ -225,7 +226,8 @@ public class JdbcNearIndex implements NearIndex {
             new NearSignature(
                 DedupBatch.toInts(rs.getBytes(1)),
                 DedupBatch.toLongs(rs.getBytes(2)),
-                rs.getString(3)));
+                rs.getString(3),
+                rs.getString(4)));
       }
     } catch (SQLException e) {
       throw failure("find signature entryKey=" + entryKey, e);

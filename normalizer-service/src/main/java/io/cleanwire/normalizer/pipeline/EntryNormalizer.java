@@ -259,7 +259,7 @@ public final class EntryNormalizer {
             : "";
     List<String> media = media(event.enclosures(), content.images(), text);
     String exact = ContentFingerprint.exact(cleanTitle.text(), text, media);
-    NearSignature signature = near == null ? null : near.sign(text, media);
+    NearSignature signature = near == null ? null : near.sign(cleanTitle.text(), text, media);
     String html = content.hasVisibleContent() ? content.html() : "";
     return new Draft(
         event,

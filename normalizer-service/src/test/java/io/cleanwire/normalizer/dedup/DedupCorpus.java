@@ -104,6 +104,38 @@ public final class DedupCorpus {
     return out;
   }
 
+  /**
+   * The entry as a feed that sends only a summary would: no content, and a summary of the first
+   * {@code chars} characters of the text (cut at a word) followed by "…".
+   */
+  public static Labelled asSummary(Labelled l, int chars) {
+    EntryFetchedEvent e = l.event();
+    String text = org.jsoup.Jsoup.parseBodyFragment(e.contentHtml()).text();
+    if (text.length() > chars) {
+      int space = text.lastIndexOf(' ', chars);
+      text = text.substring(0, space > 0 ? space : chars) + "…";
+    }
+    return new Labelled(
+        l.group(),
+        l.kind(),
+        new EntryFetchedEvent(
+            e.eventId(),
+            e.occurredAt(),
+            e.entryKey(),
+            e.feed(),
+            e.guid(),
+            e.link(),
+            e.title(),
+            "<p>" + escape(text) + "</p>",
+            null,
+            e.authors(),
+            e.categories(),
+            e.publishedAt(),
+            e.updatedAt(),
+            e.enclosures(),
+            e.fetchedAt()));
+  }
+
   /** The same entry under another entryKey (so that runs over one database do not collide). */
   public static Labelled withKeyPrefix(Labelled l, String prefix) {
     EntryFetchedEvent e = l.event();

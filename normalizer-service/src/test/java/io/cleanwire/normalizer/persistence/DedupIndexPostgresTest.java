@@ -67,6 +67,11 @@ class DedupIndexPostgresTest {
   }
 
   @Test
+  void seriesItemsWithOneSummaryStaySeparateOnPostgres() {
+    SharedDedupIndexTest.seriesItemsStaySeparate(dataSource, "pgseries-" + Events.unique() + "-");
+  }
+
+  @Test
   void threeReplicasMeetPastFollowUpsThatHoldTheOpeningBandsOnPostgres() throws Exception {
     SharedDedupIndexTest.threeReplicasMeetPastFollowUps(dataSource);
   }

@@ -166,6 +166,58 @@ class SharedDedupIndexTest {
     assertThat(decisionRows(dataSource, prefix)).isEqualTo(entries.size());
   }
 
+  @Test
+  void seriesItemsWithOneSummaryStaySeparateThroughTheDatabase() {
+    seriesItemsStaySeparate(dataSource, "series-" + Events.unique() + "-");
+  }
+
+  /**
+   * Items of one series ("Live: …") whose summaries are the same background paragraph, one entry
+   * per transaction: each verification reads the earlier items' headlines back from the database.
+   */
+  static void seriesItemsStaySeparate(AgroalDataSource dataSource, String prefix) {
+    // every word and link of this run its own (other tests put the corpus in the same database)
+    String hex = prefix.replaceAll("[^0-9a-f]", "");
+    String salt = "x" + hex.substring(Math.max(0, hex.length() - 4));
+    List<DedupCorpus.Labelled> entries = new ArrayList<>();
+    for (DedupCorpus.Labelled l : DedupCorpus.load()) {
+      if (l.kind().equals("neg-topic")) {
+        DedupCorpus.Labelled summary =
+            DedupCorpus.withKeyPrefix(DedupCorpus.asSummary(l, 200), prefix);
+        io.cleanwire.events.EntryFetchedEvent e = summary.event();
+        entries.add(
+            new DedupCorpus.Labelled(
+                summary.group(),
+                summary.kind(),
+                new io.cleanwire.events.EntryFetchedEvent(
+                    e.eventId(),
+                    e.occurredAt(),
+                    e.entryKey(),
+                    e.feed(),
+                    e.guid(),
+                    e.link() + "/" + salt,
+                    e.title().replaceAll("(\\p{L}+)", "$1" + salt),
+                    "<p>"
+                        + org.jsoup.Jsoup.parseBodyFragment(e.summaryHtml())
+                            .text()
+                            .replaceAll("(\\p{L}+)", "$1" + salt)
+                        + "</p>",
+                    null,
+                    e.authors(),
+                    e.categories(),
+                    e.publishedAt(),
+                    e.updatedAt(),
+                    e.enclosures(),
+                    e.fetchedAt())));
+      }
+    }
+    Map<String, String> storyOf = new HashMap<>();
+    inBatches(replica(dataSource), entries, 1).forEach((k, e) -> storyOf.put(k, e.storyId()));
+    DedupCorpus.Score score = DedupCorpus.score(entries, storyOf);
+    assertThat(score.mergedHardNegatives()).isZero();
+    assertThat(score.stories()).isEqualTo(entries.size());
+  }
+
   /**
    * Follow-up stories that repeat a story's opening paragraph are decided first and hold its
    * opening bands; then three replicas receive the story's copies concurrently (the original, a
