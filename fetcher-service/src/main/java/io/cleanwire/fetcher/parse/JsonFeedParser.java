@@ -160,6 +160,14 @@ final class JsonFeedParser {
         }
       }
     }
+    // an item whose only media is its main image (as with media:thumbnail in RSS): the picture of
+    // a gallery item, and what tells two items with one caption apart downstream
+    String image = FeedParser.absolute(text(item, "image"), feedUrl);
+    if (result.isEmpty() && image != null) {
+      String type = FeedParser.typeFromName(image);
+      result.add(
+          new Enclosure(image, type != null && type.startsWith("image/") ? type : null, null));
+    }
     return result;
   }
 

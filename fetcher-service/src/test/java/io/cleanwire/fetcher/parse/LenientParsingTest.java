@@ -205,6 +205,25 @@ class LenientParsingTest {
   }
 
   @Test
+  void aJsonFeedItemImageIsItsEnclosureWhenItHasNoAttachment() throws Exception {
+    String json =
+        "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"J\", \"items\": ["
+            + "{\"id\": \"1\", \"title\": \"Photos\", \"content_text\": \"Harbour\","
+            + " \"image\": \"/g/1.png\"},"
+            + "{\"id\": \"2\", \"title\": \"Photos\", \"content_text\": \"Harbour\","
+            + " \"image\": \"/g/2.png\", \"attachments\": [{\"url\": \"/g/2-full.png\"}]}]}";
+
+    ParsedFeed feed =
+        parser.parse(json.getBytes(StandardCharsets.UTF_8), "application/feed+json", URL);
+
+    assertThat(feed.entries().get(0).enclosures())
+        .containsExactly(new Enclosure("https://feeds.example/g/1.png", "image/png", null));
+    assertThat(feed.entries().get(1).enclosures())
+        .extracting(Enclosure::url)
+        .containsExactly("https://feeds.example/g/2-full.png");
+  }
+
+  @Test
   void readsJsonFeedFieldsAndResolvesRelativeUrls() throws Exception {
     String json =
         "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"J\","
