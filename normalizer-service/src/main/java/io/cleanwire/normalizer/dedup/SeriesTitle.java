@@ -71,7 +71,11 @@ public final class SeriesTitle {
       return null;
     }
     String key = label + "\n" + rest;
-    return key.length() > MAX_CHARS ? key.substring(0, MAX_CHARS) : key;
+    if (key.length() <= MAX_CHARS) {
+      return key;
+    }
+    int end = Character.isHighSurrogate(key.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+    return key.substring(0, end);
   }
 
   /**

@@ -22,6 +22,14 @@ class SeriesTitleTest {
     assertThat(SeriesTitle.of(title)).isEqualTo(label + "\n" + rest);
   }
 
+  @org.junit.jupiter.api.Test
+  void aLongHeadlineIsCutToTheColumnWithoutSplittingACharacter() {
+    String title = "Live: " + "a".repeat(194) + "\uD83D\uDE00 and more";
+    String key = SeriesTitle.of(title);
+    assertThat(key).hasSize(199).startsWith("live\na").doesNotContain("\uD83D");
+    assertThat(SeriesTitle.of("Live: " + "b".repeat(300))).hasSize(SeriesTitle.MAX_CHARS);
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @ValueSource(
       strings = {
