@@ -10,6 +10,7 @@ import io.cleanwire.normalizer.dedup.NearDuplicates;
 import io.cleanwire.normalizer.language.FeedLanguageMix;
 import io.cleanwire.normalizer.language.LanguageDetector;
 import io.cleanwire.normalizer.language.TextLanguageDetector;
+import io.cleanwire.normalizer.persistence.BandMirror;
 import io.cleanwire.normalizer.persistence.JdbcNearIndex;
 import io.cleanwire.normalizer.persistence.JdbcStoryDecider;
 import io.cleanwire.normalizer.pipeline.EntryNormalizer;
@@ -66,6 +67,13 @@ public class NormalizerBeans {
         new Boilerplate.Learning(c.learn().enabled(), c.learn().maxLineChars()));
   }
 
+  /** The replica's in-memory band index (empty, never loaded, with the database band table). */
+  @Produces
+  @jakarta.inject.Singleton
+  BandMirror bandMirror(NormalizerConfig config) {
+    return new BandMirror(config.dedup().expectedStories() * 14);
+  }
+
   @Produces
   @ApplicationScoped
   EntryNormalizer entryNormalizer(
@@ -73,12 +81,15 @@ public class NormalizerBeans {
       AgroalDataSource dataSource,
       LanguageDetector languageDetector,
       FeedLineStore lines,
-      NearDuplicates near) {
+      NearDuplicates near,
+      BandMirror mirror) {
+    boolean memory = config.dedup().bandIndex() == NormalizerConfig.Dedup.BandIndex.MEMORY;
     return new EntryNormalizer(
         new HtmlSanitizer(),
         new UrlCanonicalizer(config.trackingParameters()),
         languageDetector,
-        new JdbcStoryDecider(dataSource, config.contentMatchMinChars(), near),
+        new JdbcStoryDecider(
+            dataSource, config.contentMatchMinChars(), near, memory ? mirror : null),
         near,
         Clock.systemUTC(),
         boilerplate(config, lines));

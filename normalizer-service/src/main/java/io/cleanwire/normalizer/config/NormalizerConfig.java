@@ -158,5 +158,30 @@ public interface NormalizerConfig {
     /** Cron of the purge of expired dedup rows. */
     @WithDefault("0 17 * * * ?")
     String purgeCron();
+
+    /**
+     * Where the LSH band index is kept. {@code memory}: each replica keeps every band key in a
+     * table in memory, loaded from the database at start and kept current from it (~16 bytes per
+     * band key, 14 per story), and batches that write are serialized across replicas by a database
+     * row lock; the database then does a third of the work per entry. {@code database}: one row per
+     * band key in {@code near_band}, concurrent batches decided by primary-key races. All replicas
+     * must use the same; switch with every replica stopped. Env: {@code
+     * CLEANWIRE_NORMALIZER_DEDUP_BAND_INDEX}.
+     */
+    @WithDefault("memory")
+    BandIndex bandIndex();
+
+    /**
+     * Stories expected in the window, to size the in-memory band index at start (it grows past this
+     * when needed, by half at a time). Env: {@code CLEANWIRE_NORMALIZER_DEDUP_EXPECTED_STORIES}.
+     */
+    @WithDefault("100000")
+    long expectedStories();
+
+    /** Where the band index is kept. */
+    enum BandIndex {
+      MEMORY,
+      DATABASE
+    }
   }
 }

@@ -83,7 +83,8 @@ final class DedupBatch implements DedupStore, NearIndex {
   private final List<String[]> urlMoves = new ArrayList<>();
   private final List<String[]> contentMoves = new ArrayList<>();
 
-  private record Held(String entryKey, Instant claimedAt) {}
+  /** Who holds a band key, and since when. */
+  record Held(String entryKey, Instant claimedAt) {}
 
   /** One band of one entry of the batch, walked slot by slot in {@link #prefetch}. */
   private record Walk(StoryMatcher.Candidate entry, int band) {
@@ -116,9 +117,31 @@ final class DedupBatch implements DedupStore, NearIndex {
    *     number of rows, and PostgreSQL's cost per row is lower
    */
   DedupBatch(Connection c, Instant now, boolean arrays) {
+    this(c, now, arrays, null, 0);
+  }
+
+  /**
+   * @param mirror the replica's in-memory band index (read instead of {@code near_band}; the
+   *     batch's claims are written to {@code near_signature.claimed}), or null for the database
+   *     band table
+   * @param seqBase the last commit sequence number, read under the writers' lock (memory index)
+   */
+  DedupBatch(Connection c, Instant now, boolean arrays, BandMirror mirror, long seqBase) {
     this.c = c;
     this.now = now;
     this.arrays = arrays;
+    this.mirror = mirror;
+    this.seqBase = seqBase;
+  }
+
+  private final BandMirror mirror;
+  private final long seqBase;
+
+  /** The claims this batch wrote, in sequence order from {@code seqBase + 1} (memory index). */
+  private final List<BandMirror.Committed> committed = new ArrayList<>();
+
+  List<BandMirror.Committed> committedClaims() {
+    return committed;
   }
 
   /**
@@ -455,9 +478,14 @@ final class DedupBatch implements DedupStore, NearIndex {
         newContents.values(),
         false,
         at);
+    assignClaims();
     insertSignatures(at);
-    takeOverBands(at);
-    if (!newBands.isEmpty()) {
+    if (mirror != null) {
+      writeClaims();
+    } else {
+      takeOverBands(at);
+    }
+    if (mirror == null && !newBands.isEmpty()) {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO near_band (band_key, entry_key, claimed_at) VALUES (?, ?, ?)")) {
@@ -499,9 +527,14 @@ final class DedupBatch implements DedupStore, NearIndex {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     insertClaimArrays("url_claim", "url_hash", newUrls.values(), true, at);
     insertClaimArrays("content_claim", "fingerprint", newContents.values(), false, at);
+    assignClaims();
     insertSignatures(at);
-    takeOverBands(at);
-    if (!newBands.isEmpty()) {
+    if (mirror != null) {
+      writeClaims();
+    } else {
+      takeOverBands(at);
+    }
+    if (mirror == null && !newBands.isEmpty()) {
       List<Map.Entry<Long, String>> rows = byKey(newBands);
       insertArrays(
           "near_band",
@@ -607,7 +640,7 @@ final class DedupBatch implements DedupStore, NearIndex {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO near_signature (entry_key, shingles, bands, media_key, series_title,"
-                  + " created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                  + " created_at, claimed, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (Map.Entry<String, NearSignature> e : newSignatures.entrySet()) {
           insert.setString(1, e.getKey());
           insert.setBytes(2, ints(e.getValue().shingles()));
@@ -615,9 +648,72 @@ final class DedupBatch implements DedupStore, NearIndex {
           insert.setString(4, e.getValue().mediaKey());
           insert.setString(5, e.getValue().seriesTitle());
           insert.setObject(6, at);
+          Integer claim = claimIndex.get(e.getKey());
+          if (claim == null) {
+            insert.setNull(7, java.sql.Types.BINARY);
+            insert.setNull(8, java.sql.Types.BIGINT);
+          } else {
+            insert.setBytes(7, longs(committed.get(claim).keys()));
+            insert.setLong(8, seqBase + 1 + claim);
+          }
           insert.addBatch();
         }
         execute(insert, "near_signature");
+      }
+    }
+  }
+
+  /**
+   * The memory index's claims: each entry's claimed and taken-over band keys, numbered from {@code
+   * seqBase + 1} in entry-key order. They go on the entries' signature rows ({@link
+   * #insertSignatures}, or an update for an entry whose signature was already stored). The caller
+   * holds the writers' lock, so nobody else can take these numbers or these keys.
+   */
+  private void assignClaims() {
+    if (mirror == null || !committed.isEmpty()) {
+      return;
+    }
+    Map<String, List<Long>> byEntry = new TreeMap<>();
+    newBands.forEach((k, e) -> byEntry.computeIfAbsent(e, x -> new ArrayList<>()).add(k));
+    takenBands.forEach((k, e) -> byEntry.computeIfAbsent(e, x -> new ArrayList<>()).add(k));
+    for (Map.Entry<String, List<Long>> e : byEntry.entrySet()) {
+      long[] keys = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+      committed.add(new BandMirror.Committed(e.getKey(), keys));
+      claimIndex.put(e.getKey(), committed.size() - 1);
+    }
+  }
+
+  /** Position in {@link #committed} (sequence number − seqBase − 1) of each claiming entry. */
+  private final Map<String, Integer> claimIndex = new HashMap<>();
+
+  /** Claims of entries whose signature row already existed, and the clock past every claim. */
+  private void writeClaims() throws SQLException {
+    if (committed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update =
+        c.prepareStatement("UPDATE near_signature SET claimed = ?, seq = ? WHERE entry_key = ?")) {
+      boolean any = false;
+      for (int i = 0; i < committed.size(); i++) {
+        BandMirror.Committed claim = committed.get(i);
+        if (!newSignatures.containsKey(claim.entryKey())) {
+          update.setBytes(1, longs(claim.keys()));
+          update.setLong(2, seqBase + 1 + i);
+          update.setString(3, claim.entryKey());
+          update.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        execute(update, "near_signature claims");
+      }
+    }
+    try (PreparedStatement clock =
+        c.prepareStatement("UPDATE dedup_clock SET seq = ? WHERE id = 1 AND seq = ?")) {
+      clock.setLong(1, seqBase + committed.size());
+      clock.setLong(2, seqBase);
+      if (clock.executeUpdate() != 1) {
+        throw new Conflict("dedup_clock moved while the batch held its lock");
       }
     }
   }
@@ -793,6 +889,15 @@ final class DedupBatch implements DedupStore, NearIndex {
 
   private Map<Long, Held> readBands(Collection<Long> keys) throws SQLException {
     Map<Long, Held> out = new HashMap<>();
+    if (mirror != null) {
+      for (Long k : keys) {
+        Held held = mirror.get(k);
+        if (held != null) {
+          out.put(k, held);
+        }
+      }
+      return out;
+    }
     for (List<Object> chunk : chunks(keys)) {
       try (PreparedStatement s =
           c.prepareStatement(

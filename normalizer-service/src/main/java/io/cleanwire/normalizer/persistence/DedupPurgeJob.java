@@ -16,9 +16,11 @@ public class DedupPurgeJob {
   private static final Logger LOG = Logger.getLogger(DedupPurgeJob.class);
 
   private final NearDuplicates near;
+  private final BandMirror mirror;
 
-  public DedupPurgeJob(NearDuplicates near) {
+  public DedupPurgeJob(NearDuplicates near, BandMirror mirror) {
     this.near = near;
+    this.mirror = mirror;
   }
 
   @Scheduled(
@@ -26,6 +28,7 @@ public class DedupPurgeJob {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void purge() {
     int deleted = near.purge();
-    LOG.infof("dedup purge deleted=%d", deleted);
+    int forgotten = mirror.evictBefore(near.clock().instant().minus(near.settings().window()));
+    LOG.infof("dedup purge deleted=%d bandKeysForgotten=%d", deleted, forgotten);
   }
 }

@@ -5,6 +5,8 @@ import io.cleanwire.normalizer.dedup.StoryDecider;
 import io.cleanwire.normalizer.dedup.StoryDecision;
 import io.cleanwire.normalizer.dedup.StoryMatcher;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -34,14 +36,29 @@ public final class JdbcStoryDecider implements StoryDecider {
   /** Whether the database is PostgreSQL (rows written as arrays), once known. */
   private volatile Boolean postgres;
 
+  /** The in-memory band index, or null for the database band table ({@code near_band}). */
+  private final BandMirror mirror;
+
   /**
    * @param near near-duplicate matching (its index is replaced by each batch's view), or null for
    *     exact matching only
    */
   public JdbcStoryDecider(DataSource dataSource, int contentMatchMinChars, NearDuplicates near) {
+    this(dataSource, contentMatchMinChars, near, null);
+  }
+
+  /**
+   * @param mirror this replica's in-memory band index ({@link BandMirror}): batches that write are
+   *     then serialized across replicas by a lock on {@code dedup_clock}; null for the database
+   *     band table, where primary-key races decide. Every replica of a deployment must use the
+   *     same.
+   */
+  public JdbcStoryDecider(
+      DataSource dataSource, int contentMatchMinChars, NearDuplicates near, BandMirror mirror) {
     this.dataSource = dataSource;
     this.contentMatchMinChars = contentMatchMinChars;
     this.near = near;
+    this.mirror = near == null ? null : mirror;
   }
 
   @Override
@@ -74,14 +91,31 @@ public final class JdbcStoryDecider implements StoryDecider {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-          Instant now = near == null ? Instant.now() : near.clock().instant();
-          DedupBatch batch = new DedupBatch(c, now, isPostgres(c));
+          // micros: what the database keeps, so a replica's own claims and what others read back
+          // of them carry the same time
+          Instant now =
+              (near == null ? Instant.now() : near.clock().instant())
+                  .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+          long seqBase = 0;
+          if (mirror != null) {
+            if (!mirror.loaded()) {
+              mirror.load(c);
+            }
+            if (write) {
+              seqBase = lockWriters(c);
+            }
+            mirror.catchUp(c);
+          }
+          DedupBatch batch = new DedupBatch(c, now, isPostgres(c), mirror, seqBase);
           NearDuplicates batchNear = near == null ? null : near.withIndex(batch);
           batch.prefetch(entries, batchNear == null ? null : batchNear::sameStory);
           T result = work.apply(batch, batchNear);
           if (write) {
             batch.flush();
             c.commit();
+            if (mirror != null) {
+              mirror.applyOwn(seqBase + 1, now, batch.committedClaims());
+            }
           } else {
             c.rollback();
           }
@@ -106,6 +140,27 @@ public final class JdbcStoryDecider implements StoryDecider {
             "dedup batch of " + entries.size() + " failed: " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * Takes the writers' lock (the {@code dedup_clock} row, held until commit or rollback) and
+   * returns the last commit sequence number. Every batch that writes with the memory index takes it
+   * first, so batches commit one after another across replicas, in sequence order.
+   */
+  private static long lockWriters(Connection c) throws SQLException {
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT seq FROM dedup_clock WHERE id = 1 FOR UPDATE");
+        ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("dedup_clock has no row: run the V13 migration");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  /** The in-memory band index, or null when the database band table is used. */
+  public BandMirror mirror() {
+    return mirror;
   }
 
   private boolean isPostgres(Connection c) throws SQLException {

@@ -63,17 +63,27 @@ class DedupIndexPostgresTest {
   @Test
   void threeReplicasMakeOneStoryPerGroupOnPostgres() throws Exception {
     SharedDedupIndexTest.threeReplicasMakeOneStoryPerGroup(
-        dataSource, "pg3-" + Events.unique() + "-", 60);
+        dataSource, false, "pg3-" + Events.unique() + "-", 60);
+  }
+
+  @Test
+  void threeReplicasWithInMemoryBandIndexesMakeOneStoryPerGroupOnPostgres() throws Exception {
+    SharedDedupIndexTest.threeReplicasMakeOneStoryPerGroup(
+        FreshDatabase.postgres(), true, "pgm3-", 120);
   }
 
   @Test
   void seriesItemsWithOneSummaryStaySeparateOnPostgres() {
-    SharedDedupIndexTest.seriesItemsStaySeparate(dataSource, "pgseries-" + Events.unique() + "-");
+    SharedDedupIndexTest.seriesItemsStaySeparate(
+        dataSource, false, "pgseries-" + Events.unique() + "-");
+    SharedDedupIndexTest.seriesItemsStaySeparate(
+        FreshDatabase.postgres(), true, "pgseries-" + Events.unique() + "-");
   }
 
   @Test
   void threeReplicasMeetPastFollowUpsThatHoldTheOpeningBandsOnPostgres() throws Exception {
-    SharedDedupIndexTest.threeReplicasMeetPastFollowUps(dataSource);
+    SharedDedupIndexTest.threeReplicasMeetPastFollowUps(dataSource, false);
+    SharedDedupIndexTest.threeReplicasMeetPastFollowUps(FreshDatabase.postgres(), true);
   }
 
   /** On PostgreSQL a batch writes its rows as arrays: what array syntax means must survive. */

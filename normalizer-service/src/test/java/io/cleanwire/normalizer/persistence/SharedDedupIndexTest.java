@@ -36,6 +36,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,12 +69,19 @@ class SharedDedupIndexTest {
     return out;
   }
 
-  /** One replica's pipeline over the shared database, as the service wires it. */
-  static EntryNormalizer replica(AgroalDataSource dataSource) {
+  /**
+   * One replica's pipeline over the shared database, as the service wires it: with its own
+   * in-memory band index ({@code memory}), or with the database band table.
+   */
+  static EntryNormalizer replica(DataSource dataSource, boolean memory) {
     NearDuplicates near =
         new NearDuplicates(
             new JdbcNearIndex(dataSource), NearDuplicates.Settings.defaults(), CLOCK);
-    return DedupCorpus.pipeline(new JdbcStoryDecider(dataSource, 200, near), near, CLOCK);
+    return DedupCorpus.pipeline(decider(dataSource, near, memory), near, CLOCK);
+  }
+
+  static JdbcStoryDecider decider(DataSource dataSource, NearDuplicates near, boolean memory) {
+    return new JdbcStoryDecider(dataSource, 200, near, memory ? new BandMirror(1_000) : null);
   }
 
   /** Normalizes {@code entries} in consecutive batches of {@code size}, as a consumer would. */
@@ -104,7 +112,12 @@ class SharedDedupIndexTest {
 
   @Test
   void threeReplicasReceivingTheSameDuplicatesConcurrentlyMakeOneStoryPerGroup() throws Exception {
-    threeReplicasMakeOneStoryPerGroup(dataSource, "r3-" + Events.unique() + "-", 120);
+    threeReplicasMakeOneStoryPerGroup(dataSource, false, "r3-" + Events.unique() + "-", 120);
+  }
+
+  @Test
+  void threeReplicasWithInMemoryBandIndexesMakeOneStoryPerGroup() throws Exception {
+    threeReplicasMakeOneStoryPerGroup(FreshDatabase.h2(), true, "m3-", 120);
   }
 
   /**
@@ -113,13 +126,13 @@ class SharedDedupIndexTest {
    * same decision for each entry, one story per group, one decision row per entry.
    */
   static void threeReplicasMakeOneStoryPerGroup(
-      AgroalDataSource dataSource, String prefix, int groupCount) throws Exception {
-    threeReplicasMakeOneStoryPerGroup(dataSource, prefix, duplicates(prefix, groupCount));
+      DataSource dataSource, boolean memory, String prefix, int groupCount) throws Exception {
+    threeReplicasMakeOneStoryPerGroup(dataSource, memory, prefix, duplicates(prefix, groupCount));
   }
 
   /** As above for the given entries, which any arrival order must group the same way. */
   static void threeReplicasMakeOneStoryPerGroup(
-      AgroalDataSource dataSource, String prefix, List<DedupCorpus.Labelled> entries)
+      DataSource dataSource, boolean memory, String prefix, List<DedupCorpus.Labelled> entries)
       throws Exception {
     int[] batchSizes = {1, 7, 50};
     CyclicBarrier start = new CyclicBarrier(batchSizes.length);
@@ -128,7 +141,7 @@ class SharedDedupIndexTest {
     for (int r = 0; r < batchSizes.length; r++) {
       List<DedupCorpus.Labelled> order = new ArrayList<>(entries);
       Collections.shuffle(order, new Random(r));
-      EntryNormalizer replica = replica(dataSource);
+      EntryNormalizer replica = replica(dataSource, memory);
       int size = batchSizes[r];
       Callable<Map<String, EntryNormalizedEvent>> work =
           () -> {
@@ -168,14 +181,15 @@ class SharedDedupIndexTest {
 
   @Test
   void seriesItemsWithOneSummaryStaySeparateThroughTheDatabase() {
-    seriesItemsStaySeparate(dataSource, "series-" + Events.unique() + "-");
+    seriesItemsStaySeparate(dataSource, false, "series-" + Events.unique() + "-");
+    seriesItemsStaySeparate(FreshDatabase.h2(), true, "series-" + Events.unique() + "-");
   }
 
   /**
    * Items of one series ("Live: …") whose summaries are the same background paragraph, one entry
    * per transaction: each verification reads the earlier items' headlines back from the database.
    */
-  static void seriesItemsStaySeparate(AgroalDataSource dataSource, String prefix) {
+  static void seriesItemsStaySeparate(DataSource dataSource, boolean memory, String prefix) {
     // every word and link of this run its own (other tests put the corpus in the same database)
     String hex = prefix.replaceAll("[^0-9a-f]", "");
     String salt = "x" + hex.substring(Math.max(0, hex.length() - 4));
@@ -212,7 +226,8 @@ class SharedDedupIndexTest {
       }
     }
     Map<String, String> storyOf = new HashMap<>();
-    inBatches(replica(dataSource), entries, 1).forEach((k, e) -> storyOf.put(k, e.storyId()));
+    inBatches(replica(dataSource, memory), entries, 1)
+        .forEach((k, e) -> storyOf.put(k, e.storyId()));
     DedupCorpus.Score score = DedupCorpus.score(entries, storyOf);
     assertThat(score.mergedHardNegatives()).isZero();
     assertThat(score.stories()).isEqualTo(entries.size());
@@ -226,10 +241,12 @@ class SharedDedupIndexTest {
    */
   @Test
   void threeReplicasMeetPastFollowUpsThatHoldTheOpeningBands() throws Exception {
-    threeReplicasMeetPastFollowUps(dataSource);
+    threeReplicasMeetPastFollowUps(dataSource, false);
+    threeReplicasMeetPastFollowUps(FreshDatabase.h2(), true);
   }
 
-  static void threeReplicasMeetPastFollowUps(AgroalDataSource dataSource) throws Exception {
+  static void threeReplicasMeetPastFollowUps(DataSource dataSource, boolean memory)
+      throws Exception {
     String unique = Events.unique();
     String prefix = "slot-" + unique + "-";
     List<DedupCorpus.Labelled> news = DedupCorpus.load("/corpus/news-dedup.jsonl");
@@ -243,7 +260,7 @@ class SharedDedupIndexTest {
             .filter(l -> l.group().endsWith("-follow"))
             .map(l -> DedupCorpus.withKeyPrefix(l, "follow-" + unique + "-"))
             .toList();
-    inBatches(replica(dataSource), followUps, 1);
+    inBatches(replica(dataSource, memory), followUps, 1);
     List<DedupCorpus.Labelled> copies =
         news.stream()
             .filter(l -> followed.contains(l.group()))
@@ -251,11 +268,23 @@ class SharedDedupIndexTest {
             .map(l -> DedupCorpus.withKeyPrefix(l, prefix))
             .toList();
     assertThat(copies).hasSize(followed.size() * 4);
-    threeReplicasMakeOneStoryPerGroup(dataSource, prefix, copies);
+    threeReplicasMakeOneStoryPerGroup(dataSource, memory, prefix, copies);
   }
 
   @Test
   void replayingAfterAReplicaDiedMidBatchGivesTheSameStoriesAndNothingTwice() throws Exception {
+    replayAfterACrash(dataSource, false);
+  }
+
+  /**
+   * The same with in-memory band indexes: the replica that starts loads its index from the rows.
+   */
+  @Test
+  void replayingWithInMemoryBandIndexesGivesTheSameStoriesAndNothingTwice() throws Exception {
+    replayAfterACrash(FreshDatabase.h2(), true);
+  }
+
+  static void replayAfterACrash(DataSource dataSource, boolean memory) throws Exception {
     String prefix = "rp-" + Events.unique() + "-";
     List<DedupCorpus.Labelled> stream = new ArrayList<>(duplicates(prefix, 100));
     Collections.shuffle(stream, new Random(7));
@@ -282,8 +311,7 @@ class SharedDedupIndexTest {
     java.util.concurrent.atomic.AtomicBoolean armed =
         new java.util.concurrent.atomic.AtomicBoolean();
     StoryDecider dying =
-        new DyingDecider(
-            new JdbcStoryDecider(diesOnCommit(dataSource, armed), 200, nearA), victim, armed);
+        new DyingDecider(decider(diesOnCommit(dataSource, armed), nearA, memory), victim, armed);
     EntryNormalizer replicaA = DedupCorpus.pipeline(dying, nearA, CLOCK);
     int batch = 16;
     Map<String, EntryNormalizedEvent> beforeCrash = new HashMap<>();
@@ -296,7 +324,7 @@ class SharedDedupIndexTest {
     assertThat(decisionRows(dataSource, prefix)).isEqualTo(killAt / batch * batch);
 
     // replica B starts (new decider, same database) and replays the topic from the start
-    Map<String, EntryNormalizedEvent> replayed = inBatches(replica(dataSource), stream, 23);
+    Map<String, EntryNormalizedEvent> replayed = inBatches(replica(dataSource, memory), stream, 23);
 
     for (DedupCorpus.Labelled l : stream) {
       String key = l.event().entryKey();
@@ -317,7 +345,7 @@ class SharedDedupIndexTest {
         replayed.values().stream().map(EntryNormalizedEvent::storyId).distinct().count());
   }
 
-  static long decisionRows(AgroalDataSource dataSource, String prefix) throws Exception {
+  static long decisionRows(DataSource dataSource, String prefix) throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement("SELECT COUNT(*) FROM entry_decision WHERE entry_key LIKE ?")) {
