@@ -8,6 +8,7 @@ SET search_path = normalizer_bench;
 \i ../../normalizer-service/src/main/resources/db/migration/V10__near_duplicate_index.sql
 \i ../../normalizer-service/src/main/resources/db/migration/V11__near_band_purged_by_scan.sql
 \i ../../normalizer-service/src/main/resources/db/migration/V12__near_signature_series_title.sql
+\i ../../normalizer-service/src/main/resources/db/migration/V13__band_index_in_memory.sql
 -- 1,000,000 stories spread over the 14-day window: a 200-byte shingle set (50 hashes) and 14 band
 -- keys each
 INSERT INTO near_signature (entry_key, shingles, bands, media_key, created_at)

@@ -9,6 +9,7 @@ DELETE FROM near_signature WHERE entry_key LIKE 'bench-%';
 DELETE FROM url_claim WHERE entry_key LIKE 'bench-%';
 DELETE FROM content_claim WHERE entry_key LIKE 'bench-%';
 DELETE FROM entry_decision WHERE entry_key LIKE 'bench-%';
+UPDATE dedup_clock SET seq = COALESCE((SELECT max(seq) FROM near_signature), 0) WHERE id = 1;
 VACUUM ANALYZE near_band;
 VACUUM ANALYZE near_signature;
 VACUUM ANALYZE url_claim;

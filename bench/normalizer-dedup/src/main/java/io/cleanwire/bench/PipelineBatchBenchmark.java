@@ -9,6 +9,7 @@ import io.cleanwire.normalizer.language.FeedLanguageMix;
 import io.cleanwire.normalizer.language.LanguageGuess;
 import io.cleanwire.normalizer.language.LanguageHints;
 import io.cleanwire.normalizer.language.TextLanguageDetector;
+import io.cleanwire.normalizer.persistence.BandMirror;
 import io.cleanwire.normalizer.persistence.JdbcNearIndex;
 import io.cleanwire.normalizer.persistence.JdbcStoryDecider;
 import java.io.BufferedReader;
@@ -81,6 +82,14 @@ public class PipelineBatchBenchmark {
   @Param({"word"})
   String fifthsFrom;
 
+  /**
+   * Where the band index is kept: {@code memory} (each replica's {@code BandMirror}, loaded from
+   * the database at start, the service's default) or {@code database} (one {@code near_band} row
+   * per band key).
+   */
+  @Param({"memory"})
+  String bandIndex;
+
   /** The PostgreSQL database filled by {@code fill-index.sql}. */
   @Param({"jdbc:postgresql://127.0.0.1:5432/test?currentSchema=normalizer_bench"})
   String jdbcUrl;
@@ -138,7 +147,25 @@ public class PipelineBatchBenchmark {
     near =
         new NearDuplicates(
             new JdbcNearIndex(pool), NearDuplicates.Settings.defaults(), Clock.systemUTC());
-    decider = new JdbcStoryDecider(pool, 200, near);
+    BandMirror mirror = null;
+    if (bandIndex.equals("memory")) {
+      // room for the index and what the run adds (~2 M keys), as a service sizes it for its window
+      mirror = new BandMirror(stories * 14L * 13 / 10);
+      long started = System.nanoTime();
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        mirror.load(c);
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+      System.gc();
+      long used =
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+      System.out.printf(
+          "bench-load bandKeys=%d seconds=%.1f heapAfterGcMB=%d%n",
+          mirror.size(), (System.nanoTime() - started) / 1e9, used);
+    }
+    decider = new JdbcStoryDecider(pool, 200, near, mirror);
     try (InputStream in = getClass().getResourceAsStream("/corpus/language-corpus.tsv");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;

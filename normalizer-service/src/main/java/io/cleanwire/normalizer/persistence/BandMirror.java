@@ -34,8 +34,30 @@ public final class BandMirror {
   private static final Logger LOG = Logger.getLogger(BandMirror.class);
 
   private final long expectedKeys;
-  private BandTable<DedupBatch.Held> table;
+  private BandTable table;
   private long lastSeq;
+
+  /** Holders by number (the table's values); null where a number is free. */
+  private DedupBatch.Held[] holders = new DedupBatch.Held[1024];
+
+  private int holderCount;
+  private int[] free = new int[64];
+  private int freeCount;
+
+  /** A number for {@code held}. */
+  private int holder(DedupBatch.Held held) {
+    int n;
+    if (freeCount > 0) {
+      n = free[--freeCount];
+    } else {
+      if (holderCount == holders.length) {
+        holders = java.util.Arrays.copyOf(holders, holders.length + holders.length / 2);
+      }
+      n = holderCount++;
+    }
+    holders[n] = held;
+    return n;
+  }
 
   /**
    * @param expectedKeys band keys to size the table for at load (stories in the window × 14); it
@@ -62,7 +84,8 @@ public final class BandMirror {
 
   /** The holder of {@code key}, expired or not, or null. */
   synchronized DedupBatch.Held get(long key) {
-    return table.get(key);
+    int n = table.get(key);
+    return n < 0 ? null : holders[n];
   }
 
   /**
@@ -70,31 +93,32 @@ public final class BandMirror {
    * sequence order. Runs once, under the writers' lock or not (what commits meanwhile is read by
    * the next {@link #catchUp}).
    */
-  synchronized void load(Connection c) throws SQLException {
+  public synchronized void load(Connection c) throws SQLException {
     if (table != null) {
       return;
     }
     long started = System.nanoTime();
     long legacy = count(c, "SELECT count(*) FROM near_band");
-    BandTable<DedupBatch.Held> loading = new BandTable<>(Math.max(expectedKeys, legacy));
+    BandTable loading = new BandTable(Math.max(expectedKeys, legacy));
     // one holder per entry and claim time, whatever the number of its band rows
-    Map<String, DedupBatch.Held> holders = new HashMap<>();
+    Map<String, Integer> byEntry = new HashMap<>();
     try (Statement s = c.createStatement()) {
       s.setFetchSize(10_000);
       try (ResultSet rs = s.executeQuery("SELECT band_key, entry_key, claimed_at FROM near_band")) {
         while (rs.next()) {
           String entryKey = rs.getString(2);
-          Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
-          DedupBatch.Held held = holders.get(entryKey);
-          if (held == null || !held.claimedAt().equals(at)) {
-            held = new DedupBatch.Held(entryKey, at);
-            holders.put(entryKey, held);
+          DedupBatch.Held held =
+              new DedupBatch.Held(entryKey, rs.getObject(3, OffsetDateTime.class).toInstant());
+          Integer n = byEntry.get(entryKey);
+          if (n == null || !holders[n].equals(held)) {
+            n = holder(held);
+            byEntry.put(entryKey, n);
           }
-          loading.put(rs.getLong(1), held);
+          loading.put(rs.getLong(1), n);
         }
       }
     }
-    holders = null;
+    byEntry = null;
     table = loading;
     lastSeq = 0;
     int rows = readAfter(c);
@@ -125,11 +149,12 @@ public final class BandMirror {
           long seq = rs.getLong(1);
           byte[] claimed = rs.getBytes(3);
           if (claimed != null && claimed.length > 0) {
-            DedupBatch.Held held =
-                new DedupBatch.Held(
-                    rs.getString(2), rs.getObject(4, OffsetDateTime.class).toInstant());
+            int n =
+                holder(
+                    new DedupBatch.Held(
+                        rs.getString(2), rs.getObject(4, OffsetDateTime.class).toInstant()));
             for (long key : DedupBatch.toLongs(claimed)) {
-              table.put(key, held);
+              table.put(key, n);
             }
           }
           lastSeq = seq;
@@ -152,9 +177,9 @@ public final class BandMirror {
       return;
     }
     for (Committed c : claims) {
-      DedupBatch.Held held = new DedupBatch.Held(c.entryKey(), at);
+      int n = holder(new DedupBatch.Held(c.entryKey(), at));
       for (long key : c.keys()) {
-        table.put(key, held);
+        table.put(key, n);
       }
     }
     lastSeq = first + claims.size() - 1;
@@ -165,7 +190,19 @@ public final class BandMirror {
     if (table == null) {
       return 0;
     }
-    return table.removeIf(h -> h.claimedAt().isBefore(cutoff));
+    DedupBatch.Held[] all = holders;
+    int removed = table.removeIf(n -> all[n].claimedAt().isBefore(cutoff));
+    // numbers of expired holders are free again, those whose keys were all taken over included
+    for (int n = 0; n < holderCount; n++) {
+      if (all[n] != null && all[n].claimedAt().isBefore(cutoff)) {
+        all[n] = null;
+        if (freeCount == free.length) {
+          free = java.util.Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = n;
+      }
+    }
+    return removed;
   }
 
   private static long count(Connection c, String sql) throws SQLException {

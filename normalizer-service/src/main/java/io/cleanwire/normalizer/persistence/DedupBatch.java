@@ -83,8 +83,26 @@ final class DedupBatch implements DedupStore, NearIndex {
   private final List<String[]> urlMoves = new ArrayList<>();
   private final List<String[]> contentMoves = new ArrayList<>();
 
-  /** Who holds a band key, and since when. */
-  record Held(String entryKey, Instant claimedAt) {}
+  /**
+   * Who holds a band key, and since when (microseconds since the epoch: what the database keeps,
+   * and 24 bytes less per entry than an {@link Instant} in the in-memory index).
+   */
+  record Held(String entryKey, long claimedMicros) {
+
+    Held(String entryKey, Instant claimedAt) {
+      this(
+          entryKey,
+          Math.addExact(
+              Math.multiplyExact(claimedAt.getEpochSecond(), 1_000_000L),
+              claimedAt.getNano() / 1_000));
+    }
+
+    Instant claimedAt() {
+      return Instant.ofEpochSecond(
+          Math.floorDiv(claimedMicros, 1_000_000L),
+          Math.floorMod(claimedMicros, 1_000_000L) * 1_000L);
+    }
+  }
 
   /** One band of one entry of the batch, walked slot by slot in {@link #prefetch}. */
   private record Walk(StoryMatcher.Candidate entry, int band) {

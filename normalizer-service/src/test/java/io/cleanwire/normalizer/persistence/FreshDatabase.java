@@ -43,7 +43,17 @@ final class FreshDatabase {
       throw new IllegalStateException("cannot create schema " + schema, e);
     }
     migrate(ds, schema);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(ds, schema)));
     return ds;
+  }
+
+  private static void drop(DataSource ds, String schema) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    } catch (SQLException e) {
+      // the database may be gone already; the schema's name says what it was
+    }
   }
 
   private static void migrate(DataSource ds, String schema) {
