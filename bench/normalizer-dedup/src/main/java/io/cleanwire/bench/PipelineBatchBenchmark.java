@@ -113,6 +113,12 @@ public class PipelineBatchBenchmark {
 
   private long decideCpu;
 
+  /**
+   * Wall time in decideAll: with the in-memory band index, how long batches hold the writers' lock,
+   * which all replicas take in turn.
+   */
+  private long decideWall;
+
   private long joined;
   private int backendPid;
 
@@ -210,7 +216,9 @@ public class PipelineBatchBenchmark {
               signature));
     }
     long cpu1 = THREADS.getCurrentThreadCpuTime();
+    long wall1 = System.nanoTime();
     List<StoryDecision> decisions = decider.decideAll(batch);
+    decideWall += System.nanoTime() - wall1;
     textCpu += cpu1 - cpu0;
     decideCpu += THREADS.getCurrentThreadCpuTime() - cpu1;
     for (StoryDecision d : decisions) {
@@ -258,6 +266,7 @@ public class PipelineBatchBenchmark {
     iterationEntries = 0;
     textCpu = 0;
     decideCpu = 0;
+    decideWall = 0;
     joinedAtStart = joined;
     cpuAtStart = processCpuNanos();
     threadCpuAtStart = THREADS.getCurrentThreadCpuTime();
@@ -283,7 +292,7 @@ public class PipelineBatchBenchmark {
         "%nbench-cpu entries=%d jvmCpuUsPerEntry=%.1f (benchmarkThread=%.1f: language+signature"
             + " %.1f, decideAll %.1f; jit≈%.1f gc≈%.1f)"
             + " postgresCpuUsPerEntry=%.1f (backend=%.1f) entriesPerCoreSecond=%.0f"
-            + " joinedAStory=%.1f%%%n",
+            + " decideAllWallUsPerEntry=%.1f joinedAStory=%.1f%%%n",
         iterationEntries,
         jvm,
         thread,
@@ -294,6 +303,7 @@ public class PipelineBatchBenchmark {
         pg,
         backend,
         1_000_000.0 / (jvm + pg),
+        decideWall / 1000.0 / iterationEntries,
         100.0 * (joined - joinedAtStart) / iterationEntries);
   }
 
