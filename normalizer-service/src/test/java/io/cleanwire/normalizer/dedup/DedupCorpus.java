@@ -115,29 +115,23 @@ public final class DedupCorpus {
       int space = text.lastIndexOf(' ', chars);
       text = text.substring(0, space > 0 ? space : chars) + "…";
     }
-    return new Labelled(
-        l.group(),
-        l.kind(),
-        new EntryFetchedEvent(
-            e.eventId(),
-            e.occurredAt(),
-            e.entryKey(),
-            e.feed(),
-            e.guid(),
-            e.link(),
-            e.title(),
-            "<p>" + escape(text) + "</p>",
-            null,
-            e.authors(),
-            e.categories(),
-            e.publishedAt(),
-            e.updatedAt(),
-            e.enclosures(),
-            e.fetchedAt()));
+    return changed(l, e.entryKey(), e.link(), e.title(), "<p>" + escape(text) + "</p>", null);
   }
 
   /** The same entry under another entryKey (so that runs over one database do not collide). */
   public static Labelled withKeyPrefix(Labelled l, String prefix) {
+    EntryFetchedEvent e = l.event();
+    return changed(l, prefix + e.entryKey(), e.link(), e.title(), e.summaryHtml(), e.contentHtml());
+  }
+
+  /** The entry with another key, link, title, summary and content; the rest and its label kept. */
+  public static Labelled changed(
+      Labelled l,
+      String entryKey,
+      String link,
+      String title,
+      String summaryHtml,
+      String contentHtml) {
     EntryFetchedEvent e = l.event();
     return new Labelled(
         l.group(),
@@ -145,13 +139,13 @@ public final class DedupCorpus {
         new EntryFetchedEvent(
             e.eventId(),
             e.occurredAt(),
-            prefix + e.entryKey(),
+            entryKey,
             e.feed(),
             e.guid(),
-            e.link(),
-            e.title(),
-            e.summaryHtml(),
-            e.contentHtml(),
+            link,
+            title,
+            summaryHtml,
+            contentHtml,
             e.authors(),
             e.categories(),
             e.publishedAt(),

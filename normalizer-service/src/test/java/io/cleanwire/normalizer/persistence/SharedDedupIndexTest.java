@@ -200,29 +200,17 @@ class SharedDedupIndexTest {
             DedupCorpus.withKeyPrefix(DedupCorpus.asSummary(l, 200), prefix);
         io.cleanwire.events.EntryFetchedEvent e = summary.event();
         entries.add(
-            new DedupCorpus.Labelled(
-                summary.group(),
-                summary.kind(),
-                new io.cleanwire.events.EntryFetchedEvent(
-                    e.eventId(),
-                    e.occurredAt(),
-                    e.entryKey(),
-                    e.feed(),
-                    e.guid(),
-                    e.link() + "/" + salt,
-                    e.title().replaceAll("(\\p{L}+)", "$1" + salt),
-                    "<p>"
-                        + org.jsoup.Jsoup.parseBodyFragment(e.summaryHtml())
-                            .text()
-                            .replaceAll("(\\p{L}+)", "$1" + salt)
-                        + "</p>",
-                    null,
-                    e.authors(),
-                    e.categories(),
-                    e.publishedAt(),
-                    e.updatedAt(),
-                    e.enclosures(),
-                    e.fetchedAt())));
+            DedupCorpus.changed(
+                summary,
+                e.entryKey(),
+                e.link() + "/" + salt,
+                e.title().replaceAll("(\\p{L}+)", "$1" + salt),
+                "<p>"
+                    + org.jsoup.Jsoup.parseBodyFragment(e.summaryHtml())
+                        .text()
+                        .replaceAll("(\\p{L}+)", "$1" + salt)
+                    + "</p>",
+                null));
       }
     }
     Map<String, String> storyOf = new HashMap<>();
