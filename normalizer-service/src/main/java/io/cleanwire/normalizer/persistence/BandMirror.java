@@ -37,27 +37,8 @@ public final class BandMirror {
   private BandTable table;
   private long lastSeq;
 
-  /** Holders by number (the table's values); null where a number is free. */
-  private DedupBatch.Held[] holders = new DedupBatch.Held[1024];
-
-  private int holderCount;
-  private int[] free = new int[64];
-  private int freeCount;
-
-  /** A number for {@code held}. */
-  private int holder(DedupBatch.Held held) {
-    int n;
-    if (freeCount > 0) {
-      n = free[--freeCount];
-    } else {
-      if (holderCount == holders.length) {
-        holders = java.util.Arrays.copyOf(holders, holders.length + holders.length / 2);
-      }
-      n = holderCount++;
-    }
-    holders[n] = held;
-    return n;
-  }
+  /** Who holds the table's keys, by number (the table's values). */
+  private final Holders holders = new Holders();
 
   /**
    * @param expectedKeys band keys to size the table for at load (stories in the window × 14); it
@@ -85,7 +66,7 @@ public final class BandMirror {
   /** The holder of {@code key}, expired or not, or null. */
   synchronized DedupBatch.Held get(long key) {
     int n = table.get(key);
-    return n < 0 ? null : holders[n];
+    return n < 0 ? null : holders.get(n);
   }
 
   /**
@@ -107,11 +88,10 @@ public final class BandMirror {
       try (ResultSet rs = s.executeQuery("SELECT band_key, entry_key, claimed_at FROM near_band")) {
         while (rs.next()) {
           String entryKey = rs.getString(2);
-          DedupBatch.Held held =
-              new DedupBatch.Held(entryKey, rs.getObject(3, OffsetDateTime.class).toInstant());
+          long micros = DedupBatch.Held.micros(rs.getObject(3, OffsetDateTime.class).toInstant());
           Integer n = byEntry.get(entryKey);
-          if (n == null || !holders[n].equals(held)) {
-            n = holder(held);
+          if (n == null || holders.micros(n) != micros) {
+            n = holders.add(entryKey, micros);
             byEntry.put(entryKey, n);
           }
           loading.put(rs.getLong(1), n);
@@ -150,9 +130,9 @@ public final class BandMirror {
           byte[] claimed = rs.getBytes(3);
           if (claimed != null && claimed.length > 0) {
             int n =
-                holder(
-                    new DedupBatch.Held(
-                        rs.getString(2), rs.getObject(4, OffsetDateTime.class).toInstant()));
+                holders.add(
+                    rs.getString(2),
+                    DedupBatch.Held.micros(rs.getObject(4, OffsetDateTime.class).toInstant()));
             for (long key : DedupBatch.toLongs(claimed)) {
               table.put(key, n);
             }
@@ -177,7 +157,7 @@ public final class BandMirror {
       return;
     }
     for (Committed c : claims) {
-      int n = holder(new DedupBatch.Held(c.entryKey(), at));
+      int n = holders.add(c.entryKey(), DedupBatch.Held.micros(at));
       for (long key : c.keys()) {
         table.put(key, n);
       }
@@ -190,18 +170,10 @@ public final class BandMirror {
     if (table == null) {
       return 0;
     }
-    DedupBatch.Held[] all = holders;
-    int removed = table.removeIf(n -> all[n].claimedAt().isBefore(cutoff));
-    // numbers of expired holders are free again, those whose keys were all taken over included
-    for (int n = 0; n < holderCount; n++) {
-      if (all[n] != null && all[n].claimedAt().isBefore(cutoff)) {
-        all[n] = null;
-        if (freeCount == free.length) {
-          free = java.util.Arrays.copyOf(free, free.length * 2);
-        }
-        free[freeCount++] = n;
-      }
-    }
+    long cutoffMicros = DedupBatch.Held.micros(cutoff);
+    int removed = table.removeIf(n -> holders.micros(n) < cutoffMicros);
+    // holders whose keys were all taken over go too
+    holders.removeBefore(cutoffMicros);
     return removed;
   }
 

@@ -90,11 +90,13 @@ final class DedupBatch implements DedupStore, NearIndex {
   record Held(String entryKey, long claimedMicros) {
 
     Held(String entryKey, Instant claimedAt) {
-      this(
-          entryKey,
-          Math.addExact(
-              Math.multiplyExact(claimedAt.getEpochSecond(), 1_000_000L),
-              claimedAt.getNano() / 1_000));
+      this(entryKey, micros(claimedAt));
+    }
+
+    /** Microseconds since the epoch (what the database keeps of a time). */
+    static long micros(Instant at) {
+      return Math.addExact(
+          Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
     Instant claimedAt() {
