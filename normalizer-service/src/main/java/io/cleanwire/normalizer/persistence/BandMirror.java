@@ -103,8 +103,14 @@ public final class BandMirror {
     lastSeq = 0;
     int rows = readAfter(c);
     LOG.infof(
-        "band index loaded: %d keys (%d from near_band, %d entries with claims) in %d ms",
-        table.size(), legacy, rows, (System.nanoTime() - started) / 1_000_000);
+        "band index loaded: %d keys, %d holders (%d band rows from near_band, %d entries with"
+            + " claims), ~%d MB, in %d ms",
+        table.size(),
+        holders.size(),
+        legacy,
+        rows,
+        (table.capacity() * 8 + holders.bytes()) / (1024 * 1024),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** Applies the claims committed after {@link #lastSeq}; returns how many entries they were. */
