@@ -58,6 +58,11 @@ public final class BandMirror {
     return lastSeq;
   }
 
+  /** Holders (entries with band keys) held. */
+  public synchronized int holders() {
+    return table == null ? 0 : holders.size();
+  }
+
   /** Band keys held. */
   public synchronized int size() {
     return table == null ? 0 : table.size();

@@ -180,6 +180,30 @@ class NormalizerKafkaIT {
   }
 
   @Test
+  void publishesTheSizeOfItsInMemoryBandIndex() throws Exception {
+    String id = Events.unique();
+    EntryFetchedEvent story =
+        Events.fetched(
+            "https://band-" + id + ".example/feed",
+            "band-" + id,
+            "https://news.example/band-" + id,
+            "North quay closed",
+            "<p>The harbour authority closed the north quay on Tuesday after divers found cracks in"
+                + " the pilings, and ferries to the islands now leave from the south quay. Case "
+                + id
+                + ".</p>");
+    send(story);
+    read(Topics.ENTRY_NORMALIZED, has(story.entryKey(), 1));
+    String metrics = RestAssured.get("/q/metrics").asString();
+    java.util.regex.Matcher keys =
+        java.util.regex.Pattern.compile("cleanwire_normalizer_band_index_keys\\S* ([0-9.E]+)")
+            .matcher(metrics);
+    assertThat(keys.find()).as(metrics).isTrue();
+    assertThat(Double.parseDouble(keys.group(1))).isGreaterThanOrEqualTo(14);
+    assertThat(metrics).contains("cleanwire_normalizer_band_index_holders");
+  }
+
+  @Test
   void isReadyWhenConnectedToKafkaAndTheDatabase() {
     RestAssured.get("/q/health/ready").then().statusCode(200);
   }
