@@ -48,11 +48,6 @@ public final class BandMirror {
     this.expectedKeys = expectedKeys;
   }
 
-  /** Whether {@link #load} has run. */
-  synchronized boolean loaded() {
-    return table != null;
-  }
-
   /** The last sequence number applied. */
   synchronized long lastSeq() {
     return lastSeq;

@@ -135,12 +135,6 @@ final class DedupBatch implements DedupStore, NearIndex {
    * @param arrays write each table's rows as one {@code INSERT … SELECT FROM unnest(arrays)}
    *     (PostgreSQL) instead of batched multi-row inserts: one statement per table whatever the
    *     number of rows, and PostgreSQL's cost per row is lower
-   */
-  DedupBatch(Connection c, Instant now, boolean arrays) {
-    this(c, now, arrays, null, 0);
-  }
-
-  /**
    * @param mirror the replica's in-memory band index (read instead of {@code near_band}; the
    *     batch's claims are written to {@code near_signature.claimed}), or null for the database
    *     band table
@@ -498,14 +492,7 @@ final class DedupBatch implements DedupStore, NearIndex {
         newContents.values(),
         false,
         at);
-    assignClaims();
-    insertSignatures(at);
-    if (mirror != null) {
-      writeClaims();
-    } else {
-      takeOverBands(at);
-    }
-    if (mirror == null && !newBands.isEmpty()) {
+    if (writeSignaturesAndClaims(at)) {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO near_band (band_key, entry_key, claimed_at) VALUES (?, ?, ?)")) {
@@ -547,14 +534,7 @@ final class DedupBatch implements DedupStore, NearIndex {
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     insertClaimArrays("url_claim", "url_hash", newUrls.values(), true, at);
     insertClaimArrays("content_claim", "fingerprint", newContents.values(), false, at);
-    assignClaims();
-    insertSignatures(at);
-    if (mirror != null) {
-      writeClaims();
-    } else {
-      takeOverBands(at);
-    }
-    if (mirror == null && !newBands.isEmpty()) {
+    if (writeSignaturesAndClaims(at)) {
       List<Map.Entry<Long, String>> rows = byKey(newBands);
       insertArrays(
           "near_band",
@@ -681,6 +661,22 @@ final class DedupBatch implements DedupStore, NearIndex {
         execute(insert, "near_signature");
       }
     }
+  }
+
+  /**
+   * Writes the signatures with the batch's band claims: on the signature rows with the memory
+   * index, else the take-overs of expired band rows. Returns whether new band rows are left to
+   * insert (the database band table), which each flush writes its own way.
+   */
+  private boolean writeSignaturesAndClaims(OffsetDateTime at) throws SQLException {
+    assignClaims();
+    insertSignatures(at);
+    if (mirror != null) {
+      writeClaims();
+      return false;
+    }
+    takeOverBands(at);
+    return !newBands.isEmpty();
   }
 
   /**

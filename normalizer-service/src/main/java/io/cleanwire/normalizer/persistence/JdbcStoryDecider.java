@@ -98,9 +98,7 @@ public final class JdbcStoryDecider implements StoryDecider {
                   .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
           long seqBase = 0;
           if (mirror != null) {
-            if (!mirror.loaded()) {
-              mirror.load(c);
-            }
+            mirror.load(c); // once per replica, before the lock: the others need not wait for it
             if (write) {
               seqBase = lockWriters(c);
             }
@@ -156,11 +154,6 @@ public final class JdbcStoryDecider implements StoryDecider {
       }
       return rs.getLong(1);
     }
-  }
-
-  /** The in-memory band index, or null when the database band table is used. */
-  public BandMirror mirror() {
-    return mirror;
   }
 
   private boolean isPostgres(Connection c) throws SQLException {

@@ -282,12 +282,7 @@ class SharedDedupIndexTest {
     DataSource db = FreshDatabase.h2();
     List<DedupCorpus.Labelled> stream = new ArrayList<>(duplicates("up-", 100));
     Collections.shuffle(stream, new Random(11));
-    EntryNormalizer reference =
-        DedupCorpus.pipeline(new InMemoryDedupStore(), new InMemoryNearIndex(), CLOCK);
-    Map<String, EntryNormalizedEvent> expected = new HashMap<>();
-    for (DedupCorpus.Labelled l : stream) {
-      expected.put(l.event().entryKey(), reference.normalize(l.event()));
-    }
+    Map<String, EntryNormalizedEvent> expected = uninterrupted(stream);
     int half = stream.size() / 2;
     Map<String, EntryNormalizedEvent> got =
         new HashMap<>(inBatches(replica(db, false), stream.subList(0, half), 16));
@@ -307,18 +302,24 @@ class SharedDedupIndexTest {
     assertThat(acrossTheUpgrade).isPositive();
   }
 
-  static void replayAfterACrash(DataSource dataSource, boolean memory) throws Exception {
-    String prefix = "rp-" + Events.unique() + "-";
-    List<DedupCorpus.Labelled> stream = new ArrayList<>(duplicates(prefix, 100));
-    Collections.shuffle(stream, new Random(7));
-
-    // the reference: one uninterrupted run, entry by entry, on a fresh in-memory index
+  /** The reference: one uninterrupted run, entry by entry, on a fresh in-memory index. */
+  private static Map<String, EntryNormalizedEvent> uninterrupted(
+      List<DedupCorpus.Labelled> stream) {
     EntryNormalizer reference =
         DedupCorpus.pipeline(new InMemoryDedupStore(), new InMemoryNearIndex(), CLOCK);
     Map<String, EntryNormalizedEvent> expected = new HashMap<>();
     for (DedupCorpus.Labelled l : stream) {
       expected.put(l.event().entryKey(), reference.normalize(l.event()));
     }
+    return expected;
+  }
+
+  static void replayAfterACrash(DataSource dataSource, boolean memory) throws Exception {
+    String prefix = "rp-" + Events.unique() + "-";
+    List<DedupCorpus.Labelled> stream = new ArrayList<>(duplicates(prefix, 100));
+    Collections.shuffle(stream, new Random(7));
+
+    Map<String, EntryNormalizedEvent> expected = uninterrupted(stream);
 
     // replica A dies inside the batch holding a near duplicate past entry 150: the batches before
     // it were committed, nothing of its own batch was
